@@ -140,3 +140,32 @@ export interface MeetingFilters {
   to?: string;
   language?: Language;
 }
+
+/** An autocomplete suggestion: `name` is shown (≤ 100 chars is the renderer's job), `value` is a stable id or text. */
+export interface Suggestion {
+  name: string;
+  value: string;
+}
+
+export interface PageRequest {
+  /** 1-based; out-of-range pages clamp. */
+  page?: number;
+  /** Defaults chosen by the answer layer. */
+  perPage?: number;
+}
+
+/**
+ * What every transport (gateway bot, HTTP endpoint, CLI, console) calls. Pure over an in-memory
+ * corpus and index: no I/O, no Discord types. Free text in, plain answers out; never throws on user input.
+ */
+export interface AnswerService {
+  summarize(meeting: string): SummaryAnswer | CandidatesAnswer | NoticeAnswer;
+  attendees(meeting: string): AttendeesAnswer | CandidatesAnswer | NoticeAnswer;
+  person(name: string): PersonAnswer | NoticeAnswer;
+  policies(req: { query?: string; meeting?: string; from?: string; to?: string } & PageRequest): PolicyAnswer | CandidatesAnswer | NoticeAnswer;
+  search(query: string, req?: MeetingFilters & PageRequest): SearchAnswer | NoticeAnswer;
+  meetings(req?: MeetingFilters & PageRequest): MeetingsAnswer | NoticeAnswer;
+  suggestMeetings(input: string): Suggestion[];
+  suggestPeople(input: string): Suggestion[];
+  suggestPolicies(input: string): Suggestion[];
+}
