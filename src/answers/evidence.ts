@@ -3,13 +3,13 @@
  * sentence that supports it (the meeting's `Evidence`), re-anchored as an `Excerpt`.
  */
 import type { Evidence, MeetingSection, Person } from '../corpus/types.js';
+import { compactName } from '../search/names.js';
 import type { DocumentEntry, Excerpt, PersonEntry } from './types.js';
 import { type CorpusView, findAll, makeExcerpt, meetingRef, reportOf } from './refs.js';
 
-/** Names compare after case folding and removing spaces and dots ("Zhao  jianjun" = "Zhao Jianjun"). */
+/** Names compare by the search layer's compact key: case, width, spacing, punctuation folded away. */
 export function sameName(a: string, b: string): boolean {
-  const key = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[\s.·・‧-]+/gu, '');
-  return key(a) === key(b);
+  return compactName(a) === compactName(b);
 }
 
 function findEvidence(section: MeetingSection, fields: Evidence['field'][], value: string): Evidence | undefined {
