@@ -59,8 +59,26 @@ export const DEFAULT_USER: ApiUser = {
   avatar: null,
 };
 
+/**
+ * The user behind an interaction. A username without an id gets an id derived from the name, so two differently named
+ * test users are two users (discord.js caches users by id; one id with two names would overwrite itself).
+ */
 function toUser(input: UserInput | undefined): ApiUser {
-  return { ...DEFAULT_USER, ...input, discriminator: '0', avatar: null };
+  if (!input) return DEFAULT_USER;
+  let id = input.id;
+  if (!id && input.username && input.username !== DEFAULT_USER.username) {
+    let hash = 0n;
+    for (const ch of input.username) hash = (hash * 131n + BigInt(ch.codePointAt(0) ?? 0)) % 10n ** 15n;
+    id = `19${hash.toString().padStart(16, '0')}`;
+  }
+  const username = input.username ?? DEFAULT_USER.username;
+  return {
+    id: id ?? DEFAULT_USER.id,
+    username,
+    global_name: input.global_name !== undefined ? input.global_name : input.username ? input.username : DEFAULT_USER.global_name,
+    discriminator: '0',
+    avatar: null,
+  };
 }
 
 type Def = Json & { name: string; type: number; options?: Def[] };

@@ -82,7 +82,12 @@ export function createRequestHandler(ctx: RestContext): (req: IncomingMessage, r
   return (req, res) => {
     const at = ctx.state.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const path = url.pathname.replace(API_PREFIX, '') || '/';
+    let path = url.pathname.replace(API_PREFIX, '') || '/';
+    try {
+      path = decodeURIComponent(path);
+    } catch {
+      // keep the raw path; the router answers 404
+    }
     const method = (req.method ?? 'GET').toUpperCase();
     const finish = (reply: Reply) => {
       ctx.state.requests.push({ method, path, status: reply.status, at });
@@ -151,7 +156,7 @@ const ok = (body: unknown, status = 200): Reply => ({ status, body });
 const noContent = (): Reply => ({ status: 204 });
 
 async function route(ctx: RestContext, req: Req): Promise<Reply> {
-  const parts = req.path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = req.path.split('/').filter(Boolean);
   const [a, b, c, d, e, f] = parts;
   const m = req.method;
   const { state } = ctx;
