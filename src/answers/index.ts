@@ -80,8 +80,8 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
   };
 
   const topicTerms = (() => {
-    let terms: string[] | null = null;
-    return () => (terms ??= defaultGlossary().entries.flatMap((e) => [...e.en, ...e.zh]));
+    let terms: string[][] | null = null;
+    return () => (terms ??= defaultGlossary().entries.map((e) => [...e.en, ...e.zh]));
   })();
 
   const resolve = (text: string): Resolution =>
@@ -338,11 +338,11 @@ function textSuggestion(text: string): Suggestion {
 const topicCache = new WeakMap<CorpusView, string[]>();
 
 /** Glossary topics that occur somewhere in the corpus, as the glossary spells them (once per corpus value). */
-function topicsInCorpus(v: CorpusView, terms: readonly string[]): string[] {
+function topicsInCorpus(v: CorpusView, groups: readonly (readonly string[])[]): string[] {
   let found = topicCache.get(v);
   if (!found) {
     const texts = v.corpus.reports.map((r) => r.text.toLowerCase());
-    found = terms.filter((t) => t.length >= 2 && texts.some((x) => x.includes(t.toLowerCase())));
+    found = groups.flat().filter((t) => t.length >= 2 && texts.some((x) => x.includes(t.toLowerCase())));
     topicCache.set(v, found);
   }
   return found;

@@ -8,12 +8,17 @@ import { type SentenceCandidate, rankKeyPoints } from './keypoints.js';
 import { type CorpusView, makeExcerpt, meetingRef, reportOf } from './refs.js';
 import type { Excerpt, SummaryAnswer } from './types.js';
 
-export const MAX_TOPICS = 6;
+export const MAX_TOPICS = 8;
+
+export type TopicVocabulary = ReadonlyArray<string | readonly string[]>;
 
 export interface SummaryTools {
   tokenize: (text: string) => string[];
-  /** Topic vocabulary (both languages), e.g. the search glossary's terms. Matched verbatim, case-insensitively. */
-  topicTerms?: readonly string[];
+  /**
+   * Topic vocabulary (both languages), e.g. the search glossary: each entry a term or a group of synonyms
+   * (counted together, shown once). Matched verbatim, case-insensitively.
+   */
+  topicTerms?: TopicVocabulary;
 }
 
 /** A paragraph that is a heading, not prose: short and without a sentence-final stop. */
@@ -138,18 +143,29 @@ function overlaps(a: string, b: string): boolean {
   return wa.some((w) => wb.includes(w));
 }
 
+// Bodies, offices and document types are who met and what they passed, not what the meeting was about.
+const INSTITUTION_EN =
+  /\b(?:committee|government|session|conference|secretary|congress|bureau|office|department|district|zone|city|county|province|council|meeting|mayor|leader|group|policies|measures|opinions|plan|programme|program)s?$/i;
+const INSTITUTION_ZH = /(?:委员会|常委会|政府|小组|会议|书记|市长|组长|领导|部门|文件)$/u;
+
+function isInstitution(phrase: string, section: MeetingSection): boolean {
+  if (INSTITUTION_EN.test(phrase) || INSTITUTION_ZH.test(phrase)) return true;
+  const m = section.meeting;
+  const own = [m.body, m.place, ...m.attendees.map((p) => p.role)].filter((x): x is string => !!x).join('\n').toLowerCase();
+  return own.includes(phrase.toLowerCase());
+}
+
 /** Topics: vocabulary terms occurring in the meeting's text (most frequent first), then recurring phrases. */
-export function topicsOf(view: CorpusView, section: MeetingSection, topicTerms: readonly string[] = []): string[] {
+export function topicsOf(view: CorpusView, section: MeetingSection, topicTerms: TopicVocabulary = []): string[] {
   const report = reportOf(view, section);
   if (!report) return [];
   const texts = section.paragraphs.map((p: Paragraph) => report.text.slice(p.start, p.end));
   const lowerTexts = texts.map((t) => t.toLowerCase());
-  const hits: Array<{ phrase: string; count: number }> = [];
-  for (const term of topicTerms) {
+  const occurrences = (term: string): { phrase: string | null; count: number } => {
     const needle = term.toLowerCase();
-    if (needle.length < 2) continue;
     let count = 0;
     let phrase: string | null = null;
+    if (needle.length < 2) return { phrase, count };
     lowerTexts.forEach((lt, i) => {
       for (let at = lt.indexOf(needle); at >= 0; at = lt.indexOf(needle, at + needle.length)) {
         // Whole words only for Latin terms ("trade" must not match inside "trademark").
@@ -158,16 +174,33 @@ export function topicsOf(view: CorpusView, section: MeetingSection, topicTerms: 
         if (/[a-z]/.test(needle[0]!) && before !== undefined && /[\p{L}\p{N}]/u.test(before)) continue;
         if (/[a-z]/.test(needle[needle.length - 1]!) && after !== undefined && /[\p{L}\p{N}]/u.test(after)) continue;
         count++;
-        phrase ??= texts[i]!.slice(at, at + needle.length);
+        // Prefer an occurrence written as the vocabulary writes it (lower case), not inside a Title Case name.
+        const seen = texts[i]!.slice(at, at + needle.length);
+        if (phrase === null || (phrase !== term && seen === term)) phrase = seen;
       }
     });
-    if (phrase !== null && count > 0) hits.push({ phrase, count });
+    return { phrase, count };
+  };
+  const hits: Array<{ phrase: string; count: number }> = [];
+  for (const entry of topicTerms) {
+    const group = typeof entry === 'string' ? [entry] : entry;
+    let total = 0;
+    let best: { phrase: string | null; count: number } = { phrase: null, count: 0 };
+    for (const term of group) {
+      const o = occurrences(term);
+      total += o.count;
+      if (o.count > best.count) best = o;
+    }
+    // A two-character Chinese term (开放, 创新) is a broad word more than a topic: it counts half.
+    const weight = best.phrase && /^\p{Script=Han}{1,2}$/u.test(best.phrase) ? 0.5 : 1;
+    if (best.phrase !== null && total > 0) hits.push({ phrase: best.phrase, count: total * weight });
   }
   hits.sort((a, b) => b.count - a.count || b.phrase.length - a.phrase.length);
   const out: string[] = [];
   const add = (phrase: string) => {
     const lower = phrase.toLowerCase();
-    if (out.length < MAX_TOPICS && !out.some((o) => o.toLowerCase().includes(lower) || lower.includes(o.toLowerCase()))) out.push(phrase);
+    if (out.length >= MAX_TOPICS || isInstitution(phrase, section)) return;
+    if (!out.some((o) => o.toLowerCase().includes(lower) || lower.includes(o.toLowerCase()))) out.push(phrase);
   };
   for (const h of hits) add(h.phrase);
   for (const f of frequentPhrases(texts)) add(f.phrase);
