@@ -9,7 +9,7 @@
 
 /** Characters Discord's markdown gives a meaning anywhere in a line. Line-start syntax (#, >, -, 1.) never
  *  reaches a line start here: whitespace is collapsed and callers always prefix report text with their own text. */
-const MARKDOWN_SPECIAL = new Set(['\\', '*', '_', '~', '`', '|', '<', '>', '[', ']', '@']);
+const MARKDOWN_SPECIAL = /[\\*_~`|<>[\]@]/g;
 
 /**
  * Invisible or direction-changing code points: zero-width spaces/joiners, bidi embeddings, overrides and isolates,
@@ -30,7 +30,8 @@ export function clean(text: string): string {
 
 /** Escape one visible unit for Discord markdown. */
 function escapeUnit(unit: string): string {
-  return unit.length === 1 && MARKDOWN_SPECIAL.has(unit) ? `\\${unit}` : unit;
+  // Anywhere in the unit: a combining mark after "<" makes one grapheme of the two, but "<" still opens a mention.
+  return unit.replace(MARKDOWN_SPECIAL, '\\$&');
 }
 
 /** Escape cleaned text so that it renders literally: no formatting, no mentions, no links, no code blocks. */
