@@ -1,0 +1,78 @@
+/**
+ * The body that held the meeting ("Wuxi Municipal Government", "Shenzhen Municipal Party Committee"),
+ * read from the meeting's name first, then from a roundup heading, then from the organisation of the
+ * first person named at the meeting.
+ */
+import type { Paragraph, Span } from '../types.js';
+import type { RawSection } from '../split.js';
+import type { Found } from './title.js';
+import { sentenceAround } from './evidence.js';
+
+export interface BodyInput {
+  title: string;
+  announcing: Found | null;
+  place: string | null;
+  heading: string | null;
+  attendees: { name: string; role: string | null; pos: number }[];
+  paragraphs: Paragraph[];
+}
+
+export interface FoundBody {
+  value: string;
+  span: Span;
+}
+
+function withPlace(org: string, place: string | null): string {
+  if (!place) return org;
+  const core = place.split(/[\s,]/)[0]!;
+  return org.includes(core) ? org : `${core} ${org}`;
+}
+
+function titleCaseWords(s: string): string {
+  return s.replace(/\b([a-z])/g, (c) => c.toUpperCase()).replace(/\b(Of|The|And)\b/g, (w) => w.toLowerCase());
+}
+
+export function extractBody(text: string, section: RawSection, language: 'en' | 'zh', input: BodyInput): FoundBody | null {
+  const { title, place } = input;
+  const titleEvidence = (): Span => {
+    const idx = input.announcing ? input.announcing.start : section.span.start;
+    return sentenceAround(input.paragraphs, idx, idx);
+  };
+  if (language === 'zh') {
+    const name = input.announcing?.value ?? title;
+    let org = name
+      .replace(/(?:第[〇零一二三四五六七八九十百\d]+次)?(?:\d{4}年)?(?:扩大|全体|常务|专题|主任|主席)?(?:[(（][^)）]{1,6}[)）])?(?:会议|全会|大会|座谈会|推进会|部署会|动员会|推介会|论坛)(?:召开)?$/, '')
+      .replace(/(?:常委会|常务会)$/, '$&');
+    if (!org || org === name) return null;
+    if (/^(?:市|区|县)/.test(org) && place) org = `${place}${org}`;
+    return { value: org, span: titleEvidence() };
+  }
+  // "Plenary Session of the 13th X Municipal Committee of the Communist Party of China"
+  let m = /Plenary Session of the (?:\d+(?:st|nd|rd|th) )?(.+?)(?: and the |$)/.exec(title);
+  if (m) {
+    const org = m[1]!.replace(/ of the Communist Party of China$/, ' of the CPC');
+    return { value: withPlace(org, place), span: titleEvidence() };
+  }
+  if (input.heading) return { value: input.heading, span: titleEvidence() };
+  m = /\b((?:municipal|city|district|county|provincial) (?:people['’]s )?government)\b/i.exec(title);
+  if (m) return { value: withPlace(titleCaseWords(m[1]!.toLowerCase()), place), span: titleEvidence() };
+  m = /\b(Municipal|District|County|City) Standing Committee\b/i.exec(title);
+  if (m && !/Congress|CPPCC|Political Consultative/i.test(title)) {
+    return { value: withPlace(`${titleCaseWords(m[1]!.toLowerCase())} Party Committee Standing Committee`, place), span: titleEvidence() };
+  }
+  m = /\b((?:Municipal|District|County|City) (?:CPPCC|Committee of the CPPCC|People['’]s Congress))(?: Standing Committee)?/i.exec(title);
+  if (m) return { value: withPlace(m[0], place), span: titleEvidence() };
+  if (!place) return { value: title, span: titleEvidence() };
+  // The organisation of the first person placed at the meeting.
+  const first = [...input.attendees].sort((a, b) => a.pos - b.pos)[0];
+  if (first?.role) {
+    const r = first.role;
+    let org: string | null = null;
+    const om = /\b(?:Secretary|Deputy Secretary) of the ((?:Municipal|District|County|Provincial) Party Committee)\b/.exec(r);
+    if (om) org = om[1]!;
+    else if (/\bMayor\b/.test(r)) org = 'Municipal Government';
+    else if (/\b(?:District Mayor|District Head)\b/.test(r)) org = 'District Government';
+    if (org) return { value: withPlace(org, place), span: sentenceAround(input.paragraphs, first.pos, first.pos) };
+  }
+  return null;
+}

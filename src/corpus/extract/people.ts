@@ -1,0 +1,387 @@
+/**
+ * People: who chaired, who the text places at the meeting (with the role it gives them), and who is
+ * only named (leaders quoted, speeches conveyed). English and Chinese have separate rules; both read
+ * lists like "City leaders A, B and C attended" and "Name, role, Name, role … attended".
+ */
+import type { Evidence, Person, Span } from '../types.js';
+import type { RawSection } from '../split.js';
+import { makeEvidence } from './evidence.js';
+import { hanSurnameLength, isPlausibleHanName, isPlausibleName } from './names.js';
+
+export interface PeopleResult {
+  chair: Person[];
+  attendees: (Person & { pos: number })[];
+  mentioned: string[];
+  mentionedNames: { name: string }[];
+  evidence: Evidence[];
+}
+
+interface Hit extends Person {
+  pos: number;
+  chair: boolean;
+  sentence: Span;
+}
+
+/** People the texts quote or whose thought is studied: named, never placed at a local meeting. */
+const MENTION_ROLE = /General Secretary|^President\b|^Premier\b|总书记|国家主席/i;
+
+export function extractPeople(text: string, section: RawSection, language: 'en' | 'zh'): PeopleResult {
+  const hits: Hit[] = [];
+  const mentions: { name: string; sentence: Span }[] = [];
+  if (language === 'zh') zhPeople(text, section, hits, mentions);
+  else enPeople(text, section, hits, mentions);
+
+  // Merge by name: first position wins the order, the first stated role wins, chair if ever chair.
+  const byName = new Map<string, Hit>();
+  for (const h of hits.sort((a, b) => a.pos - b.pos)) {
+    if (h.role && MENTION_ROLE.test(h.role)) {
+      mentions.push({ name: h.name, sentence: h.sentence });
+      continue;
+    }
+    const prev = byName.get(h.name);
+    if (!prev) byName.set(h.name, { ...h });
+    else {
+      if (!prev.role && h.role) prev.role = h.role;
+      if (h.chair) prev.chair = true;
+    }
+  }
+  const evidence: Evidence[] = [];
+  const attendees = [...byName.values()];
+  for (const a of attendees) {
+    evidence.push(makeEvidence(text, 'attendees', a.name, a.sentence));
+    if (a.chair) {
+      const s = hits.find((h) => h.name === a.name && h.chair)?.sentence ?? a.sentence;
+      evidence.push(makeEvidence(text, 'chair', a.name, s));
+    }
+  }
+  const mentioned: string[] = [];
+  for (const m of mentions) {
+    if (byName.has(m.name) || mentioned.includes(m.name)) continue;
+    mentioned.push(m.name);
+    evidence.push(makeEvidence(text, 'mentioned', m.name, m.sentence));
+  }
+  return {
+    chair: attendees.filter((a) => a.chair).map((a) => ({ name: a.name, role: a.role })),
+    attendees: attendees.map((a) => ({ name: a.name, role: a.role, pos: a.pos })),
+    mentioned,
+    mentionedNames: mentioned.map((name) => ({ name })),
+    evidence,
+  };
+}
+
+// ---------------------------------------------------------------- English
+
+const ROLE_WORDS = new Set([
+  'leader', 'leaders', 'member', 'members', 'secretary', 'secretaries', 'mayor', 'mayors', 'director', 'directors',
+  'chairman', 'chairmen', 'chairwoman', 'chairperson', 'deputy', 'vice', 'head', 'heads', 'governor', 'commissioner',
+  'president', 'general', 'party', 'municipal', 'district', 'county', 'city', 'provincial', 'standing', 'committee',
+  'executive', 'official', 'officials', 'comrade', 'comrades', 'magistrate', 'chief', 'minister', 'principal',
+]);
+const CONNECTOR = new Set(['of', 'the', 'and']);
+
+const CHAIR_VERB = /\b(?:presided over|presides over|presiding over|chaired|chairs|presided)\b/i;
+const ATTEND_VERB = /\b(?:attended|attend|attends|were present at|was present at|were present|was present|participated in)\b(?! by)/i;
+const SPEECH_VERB =
+  /\b(?:made an? (?:important |concluding |keynote |mobilization )?(?:speech|report|deployment)|delivered an? (?:important |keynote )?speech|gave an? (?:important )?speech|made specific (?:arrangements|requirements|deployments)|put forward (?:specific |clear )?requirements|emphasized|emphasised|stressed|pointed out|spoke at|addressed the (?:meeting|conference))\b/i;
+
+interface Tok extends Span {
+  w: string;
+}
+
+function words(text: string, span: Span): Tok[] {
+  const out: Tok[] = [];
+  const re = /[A-Za-z][A-Za-z’'-]*/g;
+  const s = text.slice(span.start, span.end);
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) out.push({ start: span.start + m.index, end: span.start + m.index + m[0].length, w: m[0] });
+  return out;
+}
+
+/** Properly cased names in a span, minus garbled joins ("Li Yinghou" when "Li Ying" is also named). */
+function casedNames(text: string, span: Span): { name: string; start: number; end: number }[] {
+  const toks = words(text, span);
+  const found: { name: string; start: number; end: number }[] = [];
+  for (let i = 0; i + 1 < toks.length; i++) {
+    const a = toks[i]!;
+    const b = toks[i + 1]!;
+    if (text.slice(a.end, b.start) !== ' ') continue;
+    const name = `${a.w} ${b.w.replace(/[’']s$/, '')}`;
+    if (isPlausibleName(name)) found.push({ name, start: a.start, end: a.start + name.length });
+  }
+  const names = new Set(found.map((f) => f.name));
+  return found.filter((f) => ![...names].some((n) => n !== f.name && f.name.startsWith(n) && f.name.length > n.length));
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** Plural list roles become singular ("City leaders A and B" → "City leader"). */
+function singular(role: string): string {
+  return role
+    .replace(/\b(Vice |Deputy )?(Mayor|Director|Member|Leader|Secretarie|Head|Official|Governor|Commissioner)s\b/gi, (m) =>
+      m.replace(/ies$/, 'y').replace(/s$/, ''),
+    )
+    .replace(/\bleaders\b/g, 'leader')
+    .replace(/\bChairmen\b/g, 'Chairman')
+    .replace(/\bSecretarie\b/g, 'Secretary');
+}
+
+/** Short forms machine translation leaves, in the form the reports spell out elsewhere. */
+const CANONICAL_ROLES: [RegExp, string][] = [
+  [/^(?:municipal |city )?party secretary$/i, 'Secretary of the Municipal Party Committee'],
+  [/^district party secretary$/i, 'Secretary of the District Party Committee'],
+  [/^county party secretary$/i, 'Secretary of the County Party Committee'],
+  [/^(?:deputy|vice) mayor$/i, 'Vice Mayor'],
+  [/^mayor$/i, 'Mayor'],
+];
+
+export function normaliseRole(raw: string): string | null {
+  let r = raw
+    .replace(/\s+/g, ' ')
+    .replace(/^(?:and|the|by|of|while|with)\s+/i, '')
+    .replace(/\s+(?:and|the|of)$/i, '')
+    .trim();
+  if (!r || !/[A-Za-z]/.test(r)) return null;
+  for (const [re, canon] of CANONICAL_ROLES) if (re.test(r)) return canon;
+  // "Secretary General of CPC Municipal Committee" → "… of the CPC Municipal Committee"
+  r = r.replace(/\bof (?=(?:CPC|Municipal|Provincial|District|County|City)\b)/g, 'of the ');
+  return capitalise(singular(r));
+}
+
+/** Role words right before a name, back to the clause boundary ("Secretary of the Municipal Party Committee"). */
+function roleBefore(text: string, clauseStart: number, nameStart: number): string | null {
+  const toks = words(text, { start: clauseStart, end: nameStart });
+  let first = toks.length;
+  for (let i = toks.length - 1; i >= 0; i--) {
+    const t = toks[i]!;
+    const gap = text.slice(t.end, i === toks.length - 1 ? nameStart : toks[i + 1]!.start);
+    if (/[,.;:!?()“”"]/.test(gap)) break;
+    const lw = t.w.toLowerCase();
+    if (/^[A-Z]/.test(t.w) || ROLE_WORDS.has(lw) || (CONNECTOR.has(lw) && i > 0)) first = i;
+    else break;
+  }
+  if (first >= toks.length) return null;
+  const startTok = toks[first]!;
+  if (/^(?:On|In|At|During|While|According|After|Before|When)$/.test(startTok.w)) return null;
+  return normaliseRole(text.slice(startTok.start, toks[toks.length - 1]!.end));
+}
+
+const NOT_ROLE_CHUNK = /^(?:On|In|At|During|While|According|After|Before|When|This|That|It|We|They|There)\b|^(?:responsible|relevant|leaders? of|heads? of|main|principal|comrades)/i;
+
+/** Parse "A, role, B, role" / "Role A, B and C" / "Role A and Role B" lists in a clause. */
+function parseList(text: string, clause: Span, known: Set<string>, chairFirst: boolean, sentence: Span, out: Hit[]): void {
+  const s = text.slice(clause.start, clause.end);
+  const chunks: Span[] = [];
+  const re = /,\s*|;\s*|，|、/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    chunks.push({ start: clause.start + last, end: clause.start + m.index });
+    last = m.index + m[0].length;
+  }
+  chunks.push({ start: clause.start + last, end: clause.end });
+  const people: { hit: Hit; sharedRole: boolean }[] = [];
+  let lastShared: string | null = null;
+  let pendingNoRole: Hit[] = [];
+  for (const c of chunks) {
+    const names = casedNames(text, c).filter((n) => known.has(n.name));
+    if (names.length === 0) {
+      const t = text.slice(c.start, c.end).trim();
+      if (pendingNoRole.length === 1 && t.length > 0 && t.length < 160 && !NOT_ROLE_CHUNK.test(t) && /^(?:[A-Z]|(?:deputy|vice|director|chairman|secretary|mayor|member|head|party|executive)\b)/i.test(t)) {
+        pendingNoRole[0]!.role = normaliseRole(t);
+        pendingNoRole = [];
+      }
+      continue;
+    }
+    // "Name and Name" parts inside one chunk share the role written before the first.
+    const role = roleBefore(text, c.start, names[0]!.start);
+    const fresh: Hit[] = [];
+    for (const n of names) {
+      const hit: Hit = { name: n.name, role: role, pos: n.start, chair: false, sentence };
+      fresh.push(hit);
+      people.push({ hit, sharedRole: role !== null });
+    }
+    if (role) lastShared = role;
+    pendingNoRole = role ? [] : fresh;
+  }
+  // Names listed after a shared role with no role of their own ("City leaders A, B and C").
+  let shared: string | null = null;
+  for (const p of people) {
+    if (p.hit.role && p.sharedRole) shared = p.hit.role;
+    else if (!p.hit.role && shared) p.hit.role = shared;
+  }
+  void lastShared;
+  if (chairFirst && people[0]) people[0].hit.chair = true;
+  for (const p of people) out.push(p.hit);
+}
+
+function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { name: string; sentence: Span }[]): void {
+  const all = casedNames(text, section.span);
+  const known = new Set(all.map((n) => n.name));
+  for (const p of section.paragraphs) {
+    for (const sent of p.sentences) {
+      const s = text.slice(sent.start, sent.end);
+      if (s.length > 3000) continue;
+      // "Presided over by A, role, B, role … attended the meeting."
+      const by = /\b(?:Presided over by|Chaired by|presided over by|chaired by)\s+/.exec(s);
+      const att = ATTEND_VERB.exec(s);
+      if (by) {
+        const from = sent.start + by.index + by[0].length;
+        const to = att && att.index > by.index ? sent.start + att.index : sent.end;
+        parseList(text, { start: from, end: to }, known, true, sent, hits);
+        continue;
+      }
+      const chair = CHAIR_VERB.exec(s);
+      if (chair) {
+        const clauseStart = lastBoundary(s, chair.index);
+        parseList(text, { start: sent.start + clauseStart, end: sent.start + chair.index }, known, true, sent, hits);
+        // "While presiding over the meeting, Name analysed …"
+        const after = /^presiding over the (?:meeting|conference|session),\s*/i.exec(s.slice(chair.index));
+        if (after) {
+          const rest = { start: sent.start + chair.index + after[0].length, end: sent.end };
+          const n = casedNames(text, rest).find((x) => known.has(x.name) && x.start - rest.start < 3);
+          if (n) hits.push({ name: n.name, role: null, pos: n.start, chair: true, sentence: sent });
+        }
+      }
+      if (att) {
+        const clauseStart = chair && chair.index < att.index ? chair.index + chair[0].length : 0;
+        const from = sent.start + afterClauseVerb(s, clauseStart);
+        parseList(text, { start: from, end: sent.start + att.index }, known, false, sent, hits);
+      }
+      const sp = SPEECH_VERB.exec(s);
+      if (sp && !chair && !att) {
+        const clauseStart = lastBoundary(s, sp.index, true);
+        parseList(text, { start: sent.start + clauseStart, end: sent.start + sp.index }, known, false, sent, hits);
+      }
+      // Garbled lowercase mentions of a name written properly elsewhere: "party secretary he ping to attend".
+      if (att || chair) {
+        for (const n of known) {
+          const lower = n.toLowerCase();
+          const re = new RegExp(`(?<![A-Za-z])${lower}(?![A-Za-z])`, 'g');
+          let lm: RegExpExecArray | null;
+          while ((lm = re.exec(s))) {
+            const idx = lm.index;
+            const after = s.slice(idx + lower.length, idx + lower.length + 30);
+            const v = /^\s+(?:to\s+)?(?:(attend(?:ed|s)?)|(presid(?:ed|es|e) over|chair(?:ed|s)?))\b/i.exec(after);
+            if (!v) continue;
+            const pre = /((?:(?:municipal|city|district|county|party|deputy|vice)\s+)*(?:secretary|mayor|director|chairman|governor))\s+$/i.exec(
+              s.slice(Math.max(0, idx - 60), idx),
+            );
+            hits.push({ name: n, role: pre ? normaliseRole(pre[1]!) : null, pos: sent.start + idx, chair: !!v[2], sentence: sent });
+          }
+        }
+      }
+    }
+  }
+  for (const n of all) {
+    const sentence = sentenceOf(section, n.start);
+    mentions.push({ name: n.name, sentence });
+  }
+}
+
+/** Start of the clause that ends at `at`: after the last full stop/semicolon (and colon), never mid-list. */
+function lastBoundary(s: string, at: number, speech = false): number {
+  const head = s.slice(0, at);
+  const m = speech ? /^[\s\S]*(?:[;:]|\bthat\b)\s*/.exec(head) : /^[\s\S]*[;:]\s*/.exec(head);
+  return m ? m[0].length : 0;
+}
+
+function afterClauseVerb(s: string, from: number): number {
+  if (from === 0) return lastBoundary(s, s.length);
+  // skip the chair clause up to the next comma or "and"
+  const rest = s.slice(from);
+  const m = /^[^,;]*[,;]\s*/.exec(rest);
+  return from + (m ? m[0].length : 0);
+}
+
+function sentenceOf(section: RawSection, pos: number): Span {
+  for (const p of section.paragraphs) {
+    if (pos < p.start || pos >= p.end) continue;
+    for (const s of p.sentences) if (pos >= s.start && pos < s.end) return s;
+    return p;
+  }
+  return { start: pos, end: pos };
+}
+
+// ---------------------------------------------------------------- Chinese
+
+const ZH_TITLE =
+  /(?:党组书记|副书记|书记|副市长|市长|副区长|区长|副县长|县长|副组长|组长|副主任|主任|副主席|主席|秘书长|副部长|部长|副局长|局长|厅长|处长|常委|委员|院长|检察长|领导|负责人|总经理|董事长|行长|校长|会长|理事长|主委|政委|镇长|乡长|社长|总编辑|巡视员|调研员|总监|代表)$/;
+const ZH_ATTEND = /(?:主持召开|主持|出席|参加|列席|到会|致辞|作(?:了)?(?:重要)?讲话|发表(?:重要)?讲话|作(?:具体)?部署)/;
+const ZH_CHAIR = /^(?:主持召开|主持)/;
+const ZH_MENTION =
+  /([\u4e00-\u9fff]{2,4}?)(?=新时代中国特色社会主义思想|同志为核心|总书记|同志在|重要讲话|重要指示|重要论述)/g;
+
+/** Split "市政府秘书长陈羔" into role and name; null when the item is not role+name. */
+function splitRoleName(item: string): { role: string; name: string } | null {
+  for (const len of [3, 2, 4]) {
+    if (item.length < len) continue;
+    const name = item.slice(item.length - len);
+    const role = item.slice(0, item.length - len);
+    if (!isPlausibleHanName(name)) continue;
+    if (role === '' || ZH_TITLE.test(role)) {
+      if (len === 4 && hanSurnameLength(name) !== 2) continue;
+      return { role, name };
+    }
+  }
+  return null;
+}
+
+function zhPeople(text: string, section: RawSection, hits: Hit[], mentions: { name: string; sentence: Span }[]): void {
+  for (const p of section.paragraphs) {
+    for (const sent of p.sentences) {
+      const s = text.slice(sent.start, sent.end);
+      ZH_MENTION.lastIndex = 0;
+      let mm: RegExpExecArray | null;
+      while ((mm = ZH_MENTION.exec(s))) {
+        // the longest plausible name ending right before the marker
+        const cand = mm[1]!;
+        for (let k = 0; k < cand.length - 1; k++) {
+          const n = cand.slice(k);
+          if (isPlausibleHanName(n) && (n.length === 3 || k === cand.length - 2)) {
+            mentions.push({ name: n, sentence: sent });
+            break;
+          }
+        }
+      }
+      const verb = ZH_ATTEND.exec(s);
+      if (!verb) continue;
+      // Clauses up to the verb: for 出席/参加 the whole list before it; for 主持 the clause that holds it.
+      const isChair = ZH_CHAIR.test(verb[0]);
+      const head = s.slice(0, verb.index);
+      const clauseStart = isChair ? Math.max(head.lastIndexOf(','), head.lastIndexOf('，')) + 1 : 0;
+      const clause = head.slice(clauseStart);
+      const chunks = clause.split(/[,，;；]/);
+      let offset = sent.start + clauseStart;
+      let chunkPeople: Hit[] = [];
+      for (const chunk of chunks) {
+        let pending: string[] = [];
+        let lastRole: string | null = null;
+        let pos = offset;
+        for (const item of chunk.split('、')) {
+          const trimmed = item.trim();
+          const rn = splitRoleName(trimmed);
+          if (rn) {
+            const role: string | null = rn.role ? [...pending, rn.role].join('、') : lastRole;
+            const start = pos + item.indexOf(rn.name, rn.role.length);
+            const hit: Hit = { name: rn.name, role: role ?? null, pos: start, chair: false, sentence: sent };
+            hits.push(hit);
+            chunkPeople.push(hit);
+            if (rn.role) lastRole = role;
+            pending = [];
+          } else if (ZH_TITLE.test(trimmed) && trimmed.length <= 20) {
+            pending.push(trimmed);
+          } else {
+            pending = [];
+            lastRole = null;
+          }
+          pos += item.length + 1;
+        }
+        offset += chunk.length + 1;
+      }
+      if (isChair && chunkPeople.length > 0) chunkPeople[chunkPeople.length - 1]!.chair = true;
+      chunkPeople = [];
+    }
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Where a meeting was held, at the level the text names: a roundup heading ("Qingpu District, Shanghai"),
+ * the subject of "X held/will hold …", or the place name the meeting's text uses most.
+ */
+import type { Span } from '../types.js';
+import type { Found } from './title.js';
+
+/** Capitalised words that are never a place on their own. */
+const NOT_PLACES = new Set([
+  'Party', 'State', 'Central', 'City', 'Municipal', 'People', 'Government', 'Committee', 'China', 'Chinese', 'Today',
+  'Council', 'Province', 'Provincial', 'District', 'County', 'World', 'National', 'General', 'Secretary', 'The', 'This',
+  'Our', 'Its', 'His', 'Her', 'Their', 'Mayor', 'Bureau', 'Office', 'Year', 'New', 'High', 'Zone', 'Area', 'Park',
+  'Conference', 'Meeting', 'Session', 'Group', 'Commission', 'Congress', 'Communist', 'CPC', 'CPPCC', 'Economic',
+  'Development', 'Investment', 'Promotion', 'Work', 'Plan', 'Policy', 'Policies', 'Measures', 'Action', 'Standing',
+  'Leading', 'Last', 'Next', 'Every', 'All', 'It', 'In', 'On', 'At', 'A', 'An', 'Xi', 'Deputy', 'Vice', 'Director',
+]);
+
+const PLACE_SUFFIX = /^(?:City|District|County|Municipality|Province|Prefecture|Town|Township|Municipal|New Area|Port)$/;
+
+export interface PlaceOptions {
+  /** Words that are parts of people's names found in the text. */
+  nameWords: ReadonlySet<string>;
+}
+
+/** The place word used most in English text, from place-shaped contexts ("X City", "X's", "in X"). */
+export function dominantPlaceEn(text: string, span: Span, opts: PlaceOptions): Found | null {
+  const s = text.slice(span.start, span.end);
+  const candidates = new Map<string, number>();
+  const consider = (w: string | undefined): void => {
+    if (!w || NOT_PLACES.has(w) || opts.nameWords.has(w) || w.length < 3) return;
+    if (!/^[A-Z][a-z]+$/.test(w)) return;
+    candidates.set(w, 0);
+  };
+  const re = /\b([A-Z][a-z]+)(?:\s+(City|District|County|Municipality|Province|Prefecture|Town|Township|Municipal|New Area)\b|[’']s\b)|\b(?:in|to) ([A-Z][a-z]+)\b(?!\s+[A-Z])/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) consider(m[1] ?? m[3]);
+  if (candidates.size === 0) return null;
+  for (const w of candidates.keys()) {
+    const wr = new RegExp(`\\b${w}\\b`, 'g');
+    candidates.set(w, (s.match(wr) ?? []).length);
+  }
+  let best = '';
+  let n = 0;
+  for (const [w, c] of candidates) if (c > n) [best, n] = [w, c];
+  if (!best) return null;
+  const idx = s.search(new RegExp(`\\b${best}\\b`));
+  return { start: span.start + idx, end: span.start + idx + best.length, value: best };
+}
+
+/** A roundup heading that is a place ("Qinhuangdao City", "Xiangcheng District, Suzhou"). */
+export function placeFromHeading(heading: string): string | null {
+  const t = heading.trim();
+  if (/\p{Script=Han}/u.test(t)) {
+    if (t.length > 12 || /会/.test(t)) return null;
+    return t.replace(/市$/, '');
+  }
+  if (t.length > 60 || !/^[A-Z]/.test(t)) return null;
+  const words = t.replace(/,/g, '').split(/\s+/);
+  if (words.length > 6) return null;
+  if (!words.every((w) => /^[A-Z][\w’'-]*$/.test(w))) return null;
+  return t.replace(/\s+City$/, '');
+}
+
+/** "Shenzhen will hold …", "Qingpu District held …": the subject of the announcing verb. */
+export function placeFromSubject(text: string, span: Span): Found | null {
+  const s = text.slice(span.start, Math.min(span.end, span.start + 400));
+  const m = /(?:^|,\s+)((?:[A-Z][a-z]+)(?:\s(?:City|District|County|New Area|High-tech Zone|Province))?)\s+(?:will hold|held|holds|convened|convenes|hosted)\b/.exec(s);
+  if (!m) return null;
+  const word = m[1]!.split(/\s/)[0]!;
+  if (NOT_PLACES.has(word)) return null;
+  const value = m[1]!.replace(/\s+City$/, '');
+  const start = span.start + m.index + m[0].indexOf(m[1]!);
+  return { start, end: start + value.length, value };
+}
+
+/** Chinese: the place name opening a meeting or body name ("青阳市政府…" → 青阳, "苏州自贸片区…" → 苏州). */
+export function placeFromZhName(name: Found): Found | null {
+  const v = name.value.replace(/^中国\s*[(（][^)）]{1,6}[)）]/, '');
+  const offset = name.value.length - v.length;
+  const m = /^([\u4e00-\u9fff]{2,4}?)(?:市|区|县|自贸|高新|经开|开发区|新区|片区|工业园|省)/.exec(v);
+  if (!m) return null;
+  const value = m[1]!;
+  if (/^(?:全市|全区|全县|本市|我市|市委|市政|区委|县委|省委)/.test(value)) return null;
+  // the place as the text writes it, inside the meeting name
+  const start = name.start + offset;
+  return { start, end: start + value.length, value };
+}
+
+export { PLACE_SUFFIX };
