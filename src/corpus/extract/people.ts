@@ -146,6 +146,8 @@ export function normaliseRole(raw: string): string | null {
   for (const [re, canon] of CANONICAL_ROLES) if (re.test(r)) return canon;
   // "Secretary General of CPC Municipal Committee" → "… of the CPC Municipal Committee"
   r = r.replace(/\bof (?=(?:CPC|Municipal|Provincial|District|County|City)\b)/g, 'of the ');
+  // "Mayor of the Municipal Government" says no more than "Mayor".
+  r = r.replace(/\b(Mayor|District Mayor|County Magistrate) of the (?:Municipal|City|District|County) (?:People['’]s )?Government\b/gi, '$1');
   return capitalise(singular(r));
 }
 
