@@ -18,7 +18,7 @@ export function asciiWords(s: string): string[] {
 
 export function meetingSlug(place: string | null, date: string | null, title: string, fallback: string): string {
   const parts: string[] = [];
-  if (place) parts.push(...asciiWords(place).slice(0, 3));
+  if (place) parts.push(...asciiWords(place).slice(0, 4));
   if (date) parts.push(date);
   const placeWords = new Set(parts);
   const titleWords = asciiWords(title).filter((w) => !STOP.has(w) && !placeWords.has(w));
