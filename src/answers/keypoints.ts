@@ -56,8 +56,14 @@ export function cueScore(text: string): number {
   return 0;
 }
 
-export function positionScore(c: SentenceCandidate): number {
+/** A lede paragraph longer than this is a whole article run together (lost line breaks), not a lede. */
+const LEDE_MAX_SENTENCES = 5;
+
+export function positionScore(c: SentenceCandidate, sentencesInParagraph = 1): number {
   const byParagraph = 1 / (1 + 0.2 * c.paragraph);
+  // News style: the lede paragraph as a whole summarises (who, when, what was stressed), so its later
+  // sentences keep most of the weight; elsewhere a paragraph's opening sentence carries its point.
+  if (c.paragraph === 0 && sentencesInParagraph <= LEDE_MAX_SENTENCES) return 1 / (1 + 0.15 * c.sentence);
   const bySentence = c.sentence === 0 ? 1 : 0.45 / (1 + 0.25 * c.sentence);
   return byParagraph * bySentence;
 }
@@ -118,9 +124,11 @@ export function scoreSentences(cands: readonly SentenceCandidate[], tokenize: Ra
     return cosine(w, rest);
   });
   const top = Math.max(1e-9, ...raw);
+  const perParagraph = new Map<number, number>();
+  for (const c of cands) perParagraph.set(c.paragraph, (perParagraph.get(c.paragraph) ?? 0) + 1);
   const scored = cands.map((c, index) => {
     const terms = vectors[index]?.size ?? 0;
-    const position = positionScore(c);
+    const position = positionScore(c, perParagraph.get(c.paragraph));
     const cue = cueScore(c.text);
     const centrality = (raw[index] ?? 0) / top;
     const fragment = terms < MIN_TERMS ? 0.25 : 1;

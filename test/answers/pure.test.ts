@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../../src/search/tokenize.js';
 import { attendeesOf, personAcross } from '../../src/answers/attendees.js';
 import { cleanDate, cleanInput, cleanPaging, MAX_INPUT_LENGTH, normalizeInput } from '../../src/answers/input.js';
-import { cueScore, rankKeyPoints, type SentenceCandidate } from '../../src/answers/keypoints.js';
+import { cueScore, positionScore, rankKeyPoints, type SentenceCandidate } from '../../src/answers/keypoints.js';
 import { filterMeetings } from '../../src/answers/meetings.js';
 import { paginate } from '../../src/answers/page.js';
 import { viewCorpus } from '../../src/answers/refs.js';
@@ -88,6 +88,14 @@ describe('key points', () => {
     expect(texts).not.toContain('Officials toured the wetlands.');
     for (const k of summary.keyPoints) expect(LANFENG.slice(k.start, k.end)).toBe(k.text);
   });
+  it('weights the lede paragraph as a whole, unless it is a run-together article', () => {
+    const at = (paragraph: number, sentence: number) => ({ start: 0, end: 1, text: '', paragraph, sentence });
+    expect(positionScore(at(0, 0), 3)).toBe(1);
+    expect(positionScore(at(0, 2), 3)).toBeGreaterThan(positionScore(at(1, 0), 3));
+    expect(positionScore(at(0, 2), 40)).toBeLessThan(positionScore(at(1, 0), 3));
+    expect(positionScore(at(3, 1), 3)).toBeLessThan(positionScore(at(3, 0), 3));
+  });
+
   it('removes near-duplicates (MMR)', () => {
     const mk = (text: string, paragraph: number): SentenceCandidate => ({ start: paragraph * 1000, end: paragraph * 1000 + text.length, text, paragraph, sentence: 0 });
     const cands = [
