@@ -91,8 +91,8 @@ describe('key points', () => {
   it('weights the lede paragraph as a whole, unless it is a run-together article', () => {
     const at = (paragraph: number, sentence: number) => ({ start: 0, end: 1, text: '', paragraph, sentence });
     expect(positionScore(at(0, 0), 3)).toBe(1);
-    expect(positionScore(at(0, 2), 3)).toBeGreaterThan(positionScore(at(1, 0), 3));
-    expect(positionScore(at(0, 2), 40)).toBeLessThan(positionScore(at(1, 0), 3));
+    expect(positionScore(at(0, 2), 3)).toBeGreaterThan(positionScore(at(1, 1), 3));
+    expect(positionScore(at(0, 2), 3)).toBeGreaterThan(2 * positionScore(at(0, 2), 40));
     expect(positionScore(at(3, 1), 3)).toBeLessThan(positionScore(at(3, 0), 3));
   });
 
