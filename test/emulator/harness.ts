@@ -58,6 +58,8 @@ export interface Harness {
   raw: { payload: Record<string, unknown> };
   /** Errors the bot caught from Discord (code or message), newest last. */
   botErrors: Array<{ command: string; code: unknown; message: string }>;
+  /** The message id discord.js read from the last `withResponse: true` reply. */
+  lastResponseMessageId: string | null;
   close(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ export async function startHarness(opts: EmulatorOptions & { shards?: number } =
     },
     raw: { payload: { content: 'raw' } },
     botErrors: [],
+    lastResponseMessageId: null,
     async close() {
       await client.destroy();
       await emulator.close();
@@ -122,10 +125,12 @@ export async function startHarness(opts: EmulatorOptions & { shards?: number } =
         await i.reply({ content: 'panel @everyone <@190000000000000001>', components: [row], flags: MessageFlags.Ephemeral });
         return;
       }
-      case 'gate':
+      case 'gate': {
         await h.gate.wait;
-        await i.reply({ content: 'through the gate' });
+        const response = await i.reply({ content: 'through the gate', withResponse: true });
+        h.lastResponseMessageId = response.resource?.message?.id ?? null;
         return;
+      }
       case 'twice':
         await i.reply({ content: 'once' });
         // Bypass discord.js's own "already replied" guard to reach the API, as a buggy bot would.

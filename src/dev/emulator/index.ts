@@ -244,8 +244,13 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
       throw new DriverError('no bot session is connected to receive the interaction');
     }
     const limit = timeoutMs ?? LIMITS.ackDeadlineMs + 500;
+    const late = () => state.deadlineMisses.some((m) => m.interactionId === rec.id && m.kind === 'late-callback');
     try {
-      return await waitUntil(() => (rec.callback ? rec : undefined), { timeoutMs: limit, what: `a callback to ${rec.name}` });
+      // A refused late callback settles it: the interaction can never be acknowledged any more.
+      return await waitUntil(() => (rec.callback ? rec : late() ? null : undefined), { timeoutMs: limit, what: `a callback to ${rec.name}` }).then((r) => {
+        if (!r) throw new Error('late');
+        return r;
+      });
     } catch {
       if (!state.deadlineMisses.some((m) => m.interactionId === rec.id)) {
         state.deadlineMisses.push({ interactionId: rec.id, name: rec.name, kind: 'no-callback', elapsedMs: now() - rec.createdAt });
