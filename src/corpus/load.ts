@@ -81,7 +81,9 @@ export async function readReports(dir: string): Promise<{ reports: Report[]; war
   try {
     files = await listReportFiles(dir);
   } catch (err) {
-    return { reports: [], warnings: [{ file: dir, message: `cannot read the reports folder: ${describeFsError(err)}` }] };
+    const code = (err as { code?: string } | null)?.code;
+    const why = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : describeFsError(err);
+    return { reports: [], warnings: [{ file: dir, message: `cannot read the reports folder: ${why}` }] };
   }
   const results = await Promise.all(files.map((f) => readReport(dir, f)));
   const reports: Report[] = [];
@@ -101,7 +103,7 @@ export async function readReports(dir: string): Promise<{ reports: Report[]; war
   return { reports, warnings };
 }
 
-function describeFsError(err: unknown): string {
+export function describeFsError(err: unknown): string {
   const code = (err as { code?: string } | null)?.code;
   switch (code) {
     case 'ENOENT':

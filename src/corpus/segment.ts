@@ -80,7 +80,9 @@ function inUrl(text: string, i: number, min: number, max: number): boolean {
 
 /** Does the full stop at i end a sentence? `after` is the first index after the stop and any closing quotes. */
 function fullStopEnds(text: string, i: number, after: number, span: Span, language: Language): boolean {
-  const prev = wordBefore(text, i, span.start);
+  let q = i;
+  while (q > span.start && CLOSERS.has(text[q - 1]!)) q--;
+  const prev = wordBefore(text, q, span.start);
   const prevChar = i > span.start ? text.charCodeAt(i - 1) : 0;
   const nextChar = text.charCodeAt(i + 1);
   if (isDigit(prevChar) && isDigit(nextChar)) return false; // 3.5, 2023.04
