@@ -175,7 +175,8 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
             from: scope.from,
             to: scope.to,
           });
-          mentions = groupMentions(v, scope, hits).map(({ meeting, excerpts }) => ({ meeting, excerpts }));
+          const shown = documents.flatMap((d) => (d.excerpt ? [d.excerpt] : []));
+          mentions = groupMentions(v, scope, hits, shown).map(({ meeting, excerpts }) => ({ meeting, excerpts }));
         }
         if (documents.length === 0 && mentions.length === 0) {
           return notice('no-results', query.text ? `No policy or passage on "${query.text}" was found.` : 'No named policy documents in these reports.');

@@ -67,14 +67,22 @@ export function matchingDocuments(
  * Passages on the topic, grouped by meeting: groups ordered by their best passage, passages by score.
  * A passage that states policy (the meeting's or a speaker's "must / emphasized / 要求") ranks a little higher.
  */
-export function groupMentions(view: CorpusView, scope: PolicyScope, hits: readonly HitLike[]): Array<{ meeting: MeetingRef; excerpts: Excerpt[]; best: number }> {
+export function groupMentions(
+  view: CorpusView,
+  scope: PolicyScope,
+  hits: readonly HitLike[],
+  /** Excerpts already shown (the documents' own sentences): a mention repeating one adds nothing. */
+  shown: readonly Excerpt[] = [],
+): Array<{ meeting: MeetingRef; excerpts: Excerpt[]; best: number }> {
   const groups = new Map<string, { meeting: MeetingRef; items: Array<{ excerpt: Excerpt; score: number }> }>();
+  const overlaps = (a: Excerpt, b: Excerpt) => a.file === b.file && a.start < b.end && b.start < a.end;
   for (const hit of hits) {
     const section = view.sections.get(hit.meetingId);
     if (!section || !inScope(section, scope)) continue;
     const excerpt = hitExcerpt(view, hit);
-    if (!excerpt) continue;
-    const stating = cueScore(excerpt.text) > 0 || /\b(?:must|should|necessary|need to|will)\b|要|必须|应当/iu.test(excerpt.text);
+    if (!excerpt || shown.some((s) => overlaps(s, excerpt))) continue;
+    // Bare 要 ("should") is in nearly every Chinese sentence, so only the stronger words count there.
+    const stating = cueScore(excerpt.text) > 0 || /\b(?:must|should|necessary|need to)\b|必须|应当|务必/iu.test(excerpt.text);
     const score = hit.score * (stating ? 1.2 : 1);
     const g = groups.get(hit.meetingId) ?? { meeting: excerpt.meeting, items: [] };
     if (!g.items.some((i) => i.excerpt.start < excerpt.end && excerpt.start < i.excerpt.end)) g.items.push({ excerpt, score });

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { followSearch, loadDocket } from '../../src/app.js';
+import { loadCorpus } from '../../src/corpus/index.js';
+import { createSearch } from '../../src/search/index.js';
+import { parseReport } from '../../src/corpus/index.js';
+
+const cache = mkdtempSync(path.join(tmpdir(), 'docket-app-'));
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+describe('loadDocket', () => {
+  it('loads the seeds, builds then reuses the search snapshot, and answers', async () => {
+    const logs: string[] = [];
+    const first = await loadDocket({ reportsDir: 'seeds', cacheDir: cache, log: (m) => logs.push(m) });
+    expect(first.corpus.sections.length).toBeGreaterThanOrEqual(10);
+    expect(first.service.summarize('wuxi 21st').kind).toBe('summary');
+    expect((first.search as { loadInfo?: { source: string } }).loadInfo?.source).toBe('built');
+    await first.close();
+    const second = await loadDocket({ reportsDir: 'seeds', cacheDir: cache, log: (m) => logs.push(m) });
+    expect((second.search as { loadInfo?: { source: string } }).loadInfo?.source).toBe('snapshot');
+    expect(second.service.person('Wu Qingwen')).toMatchObject({ kind: 'person', results: [expect.objectContaining({ status: 'attended' })] });
+    await second.close();
+    expect(logs.filter((l) => l.startsWith('error'))).toEqual([]);
+  });
+
+  it('logs load warnings and still serves an empty or missing folder', async () => {
+    const logs: string[] = [];
+    const d = await loadDocket({ reportsDir: path.join(cache, 'does-not-exist'), log: (m) => logs.push(m) });
+    expect(logs.some((l) => l.includes('does-not-exist'))).toBe(true);
+    expect(d.service.meetings()).toMatchObject({ kind: 'notice', code: 'no-results' });
+    expect(d.service.summarize('wuxi')).toMatchObject({ kind: 'candidates', candidates: [] });
+    await d.close();
+  });
+});
+
+describe('followSearch', () => {
+  it('keeps the corpus in step with reports swapped into the index (live updates)', async () => {
+    const corpus = await loadCorpus('seeds');
+    const search = createSearch(corpus);
+    const current = followSearch(corpus, search);
+    expect(current()).toBe(corpus);
+    const wuxi = corpus.reports.find((r) => r.file.startsWith('000_'))!;
+    const edited = { ...wuxi, text: wuxi.text.replace(/Zhao Jianjun/g, 'Qian Mingde'), sha256: 'edited' };
+    search.replaceReport(edited, parseReport(edited));
+    const after = current();
+    expect(after).not.toBe(corpus);
+    expect(after.sections.find((s) => s.reportId === wuxi.id)?.meeting.chair.map((c) => c.name)).toEqual(['Qian Mingde']);
+    expect(current()).toBe(after);
+    search.removeReport(wuxi.id);
+    expect(current().reports.some((r) => r.id === wuxi.id)).toBe(false);
+  });
+});
