@@ -20,6 +20,7 @@ import { paginate } from './page.js';
 import { catalogue, groupMentions, matchingDocuments, type PolicyScope } from './policies.js';
 import { type CorpusView, meetingRef, viewCorpus } from './refs.js';
 import { MAX_CANDIDATES, newestFirst, resolveMeeting, type Resolution } from './resolve.js';
+import { placePinyin } from './romanize.js';
 import { summarizeSection } from './summarize.js';
 import type {
   AnswerService,
@@ -204,7 +205,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
         const v = view();
         let meetingIds: string[] | undefined;
         if (filters.person || filters.place) {
-          meetingIds = filterMeetings(v, { person: filters.person, place: filters.place }, { personNames }).map((s) => s.meeting.id);
+          meetingIds = filterMeetings(v, { person: filters.person, place: filters.place }, { personNames, placeForms: placePinyin }).map((s) => s.meeting.id);
           if (meetingIds.length === 0) return notice('no-results', 'No meeting matches those filters.');
         }
         const hits = getSearch().search(input.text, { limit: SEARCH_FETCH, meetingIds, language: filters.language, from: filters.from, to: filters.to });
@@ -223,7 +224,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       return guard('meetings', internal, () => {
         const filters = cleanFilters(req);
         if ('kind' in filters) return filters;
-        const list = filterMeetings(view(), filters, { personNames });
+        const list = filterMeetings(view(), filters, { personNames, placeForms: placePinyin });
         if (list.length === 0) return notice('no-results', 'No meeting matches those filters.');
         const { page, perPage } = cleanPaging(req, PER_PAGE.meetings);
         const p = paginate(list.map(meetingRef), page, perPage);

@@ -9,6 +9,7 @@
  */
 import type { MeetingSection } from '../corpus/types.js';
 import type { CorpusView } from './refs.js';
+import { placePinyin } from './romanize.js';
 
 export const MAX_CANDIDATES = 5;
 /** A runner-up within this share of the winner's score makes the query ambiguous. */
@@ -44,7 +45,7 @@ function meetingTerms(view: CorpusView, tokenize: ResolveTools['tokenize']): Mee
     const text: Record<Field, string> = {
       id: m.id.replace(/[-_]+/g, ' '),
       title: m.title,
-      place: m.place ?? '',
+      place: [m.place ?? '', ...placePinyin(m.place ?? '')].join(' '),
       body: m.body ?? '',
       headline: m.headline ?? '',
       people: [...m.attendees.map((p) => p.name), ...m.mentioned, m.reporter ?? ''].join(' \n '),
@@ -61,8 +62,23 @@ function meetingTerms(view: CorpusView, tokenize: ResolveTools['tokenize']): Mee
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** An ISO date written in the query (2023-04-26, 2023/4/26, 2023年4月26日, April 26, 2023), and the rest of the text. */
+/**
+ * A date written in the query (2023-04-26, 2023/4/26, 2023年4月26日, April 26, 2023) as ISO, or a month
+ * (2023-04, 2023年4月, April 2023) as `YYYY-MM`, and the rest of the text. Meetings match by prefix.
+ */
 export function dateInQuery(text: string): { date: string; rest: string } | null {
+  const day = dayInQuery(text);
+  if (day) return day;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const cut = (m: RegExpExecArray) => (text.slice(0, m.index) + ' ' + text.slice(m.index + m[0].length)).trim();
+  const numeric = /(?<![\d-])(\d{4})\s*(?:-|\/|年)\s*(\d{1,2})\s*月?(?![\d-])/u.exec(text);
+  if (numeric && Number(numeric[2]) >= 1 && Number(numeric[2]) <= 12) return { date: `${numeric[1]}-${pad(Number(numeric[2]))}`, rest: cut(numeric) };
+  const named = new RegExp(`\\b(${MONTHS.join('|')})\\s+(\\d{4})\\b`, 'i').exec(text);
+  if (named) return { date: `${named[2]}-${pad(MONTHS.indexOf(named[1]!.toLowerCase()) + 1)}`, rest: cut(named) };
+  return null;
+}
+
+function dayInQuery(text: string): { date: string; rest: string } | null {
   const iso = /(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?/u.exec(text);
   const pad = (n: number) => String(n).padStart(2, '0');
   if (iso) {
@@ -99,7 +115,7 @@ export function resolveMeeting(view: CorpusView, query: string, tools: ResolveTo
   let entries = meetingTerms(view, tools.tokenize);
   let rest = query;
   if (dated) {
-    entries = entries.filter((e) => e.section.meeting.date === dated.date);
+    entries = entries.filter((e) => e.section.meeting.date?.startsWith(dated.date));
     rest = dated.rest;
     if (entries.length === 0) return { kind: 'candidates', sections: [] };
   }

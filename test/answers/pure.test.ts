@@ -7,6 +7,7 @@ import { filterMeetings } from '../../src/answers/meetings.js';
 import { paginate } from '../../src/answers/page.js';
 import { viewCorpus } from '../../src/answers/refs.js';
 import { dateInQuery, resolveMeeting } from '../../src/answers/resolve.js';
+import { placePinyin } from '../../src/answers/romanize.js';
 import { bodySentences, printedDate, summarizeSection } from '../../src/answers/summarize.js';
 import { corpus, LANFENG } from './sample.js';
 
@@ -69,6 +70,14 @@ describe('resolveMeeting', () => {
     expect(dateInQuery('2023年5月9日 河东')).toEqual({ date: '2023-05-09', rest: '河东' });
     expect(dateInQuery('hedong May 9, 2023')?.date).toBe('2023-05-09');
     expect(dateInQuery('hedong 7th')).toBeNull();
+    expect(dateInQuery('May 2023 hedong')).toEqual({ date: '2023-05', rest: 'hedong' });
+    expect(dateInQuery('2023年5月')?.date).toBe('2023-05');
+    expect(dateInQuery('2023-05')?.date).toBe('2023-05');
+    expect(dateInQuery('2023-13')).toBeNull();
+  });
+  it('narrows by month', () => {
+    expect(resolveMeeting(view, 'March 2024', tools)).toMatchObject({ kind: 'one', section: lanfeng });
+    expect(resolveMeeting(view, '2023-05 河东', tools)).toMatchObject({ kind: 'one', section: section('hedong-zh-2023-05-09-changweihui') });
   });
 });
 
@@ -158,6 +167,14 @@ describe('attendees and people', () => {
     ]);
     expect(personAcross(view, 'bao rui', ['Bao Rui']).results.map((r) => r.status)).toEqual(['mentioned']);
     expect(personAcross(view, 'nobody', ['Nobody Here']).results).toEqual([]);
+  });
+});
+
+describe('placePinyin', () => {
+  it('spells each Han run as one pinyin word', () => {
+    expect(placePinyin('河东')).toEqual(['hedong']);
+    expect(placePinyin('Lanfeng')).toEqual([]);
+    expect(placePinyin('河东 (新区)')).toEqual(['hedong', 'xinqu']);
   });
 });
 

@@ -53,6 +53,9 @@ describe('meeting resolution on the seeds', () => {
     expect(wuxi.kind).toBe('candidates');
     if (wuxi.kind === 'candidates') expect(wuxi.candidates.length).toBeGreaterThanOrEqual(2);
     expect(service.summarize('Atlantis budget hearing')).toEqual({ kind: 'candidates', query: 'Atlantis budget hearing', candidates: [] });
+    // "suzhou" is the Chinese report's 苏州 (by pinyin) and Xiangcheng District, Suzhou.
+    const suzhou = service.summarize('suzhou');
+    expect(suzhou.kind === 'candidates' && suzhou.candidates.map((c) => c.place).sort()).toEqual(['Xiangcheng District, Suzhou', '苏州']);
   });
 });
 
@@ -199,6 +202,8 @@ describe('search and meetings list', () => {
     expect(he.kind === 'meetings' && he.meetings.map((m) => m.place)).toEqual(['Bazhong']);
     const in2022 = service.meetings({ from: '2022-01-01', to: '2022-12-31' });
     expect(in2022.kind === 'meetings' && in2022.meetings.every((m) => m.date!.startsWith('2022'))).toBe(true);
+    const suzhou = service.meetings({ place: 'Suzhou' });
+    expect(suzhou.kind === 'meetings' && suzhou.meetings.length).toBe(2);
     const wuxi = service.meetings({ place: 'wuxi' });
     expect(wuxi.kind === 'meetings' && wuxi.meetings.length).toBe(2);
   });
