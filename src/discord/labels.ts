@@ -8,6 +8,8 @@ export type UiLanguage = 'en' | 'zh';
 
 export interface Labels {
   lang: UiLanguage;
+  /** ": " in English, a full-width colon in Chinese. */
+  colon: string;
   dateNotStated: string;
   placeNotStated: string;
   none: string;
@@ -53,6 +55,7 @@ export interface Labels {
 
 const en: Labels = {
   lang: 'en',
+  colon: ': ',
   dateNotStated: 'date not stated',
   placeNotStated: 'place not stated',
   none: 'none stated',
@@ -120,6 +123,7 @@ const noticeZh: Record<NoticeAnswer['code'], string> = {
 
 const zh: Labels = {
   lang: 'zh',
+  colon: '：',
   dateNotStated: '日期未注明',
   placeNotStated: '地点未注明',
   none: '未注明',

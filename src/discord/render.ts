@@ -200,7 +200,7 @@ function quote(ex: Excerpt, max: number, L: Labels, lead = ''): string {
 
 function meetingLine(m: MeetingRef, L: Labels, max: number): string {
   const place = m.place ? plain(m.place, 60) : L.placeNotStated;
-  const tail = ` · ${dateOf(m, L)} · ${place} · ${L.meetingId}: ${plain(m.id, 100)}`;
+  const tail = ` · ${dateOf(m, L)} · ${place} · ${L.meetingId}${L.colon}${plain(m.id, 100)}`;
   return cutOwn(`**${plain(m.title, Math.max(20, max - tail.length - 4))}**${tail}`, max);
 }
 
@@ -226,9 +226,9 @@ function summaryDraft(a: SummaryAnswer, L: Labels): Draft {
   const m = a.meeting;
   const facts: string[] = [];
   const dateText = a.dateText ? `${plain(a.dateText, 80)}${m.date ? ` (${plain(m.date, 20)})` : ''}` : m.date ? plain(m.date, 20) : L.dateNotStated;
-  facts.push(`**${L.date}:** ${dateText}`);
-  facts.push(`**${L.place}:** ${m.place ? plain(m.place, 120) : L.placeNotStated}`);
-  if (a.body) facts.push(`**${L.body}:** ${plain(a.body, 200)}`);
+  facts.push(`**${L.date}**${L.colon}${dateText}`);
+  facts.push(`**${L.place}**${L.colon}${m.place ? plain(m.place, 120) : L.placeNotStated}`);
+  if (a.body) facts.push(`**${L.body}**${L.colon}${plain(a.body, 200)}`);
   const headline = a.headline && clean(a.headline).trim() !== clean(m.title).trim() ? plain(a.headline, 400) : '';
   if (headline) facts.push(`*${headline}*`);
 
@@ -250,7 +250,7 @@ function summaryDraft(a: SummaryAnswer, L: Labels): Draft {
     title: plain(m.title, LIMITS.embedTitle),
     description: [...facts, '', `**${L.keyPoints}**`, ...(points.length ? points : [L.none])],
     fields,
-    footer: `${L.meetingId}: ${clean(m.id)} · ${clean(m.file)}`,
+    footer: `${L.meetingId}${L.colon}${clean(m.id)} · ${clean(m.file)}`,
     color: COLOR.answer,
   };
 }
@@ -289,7 +289,7 @@ function attendeesDraft(a: AttendeesAnswer, L: Labels): Draft {
       ...evidence.map((e) => quote(e.ex, each, L, `${e.who.map((w) => plain(w, 60)).join(', ')}: `)),
     ],
     fields,
-    footer: `${L.meetingId}: ${clean(m.id)} · ${clean(m.file)}`,
+    footer: `${L.meetingId}${L.colon}${clean(m.id)} · ${clean(m.file)}`,
     color: COLOR.answer,
   };
 }
@@ -303,7 +303,7 @@ function personDraft(a: PersonAnswer, L: Labels): Draft {
     const head = `**${L.status[r.status]}** — ${plain(r.name, 80)}${r.role ? ` (${plain(r.role, 120)})` : ''}`;
     return {
       name: names[i]!,
-      items: [r.excerpt ? quote(r.excerpt, each, L, `${head}\n`) : `${head}\n${L.meetingId}: ${plain(r.meeting.id, 100)}`],
+      items: [r.excerpt ? quote(r.excerpt, each, L, `${head}\n`) : `${head}\n${L.meetingId}${L.colon}${plain(r.meeting.id, 100)}`],
     };
   });
   return {
@@ -369,7 +369,7 @@ function meetingsDraft(a: MeetingsAnswer, L: Labels): Draft {
     f.from || f.to ? `${f.from ? plain(f.from, 20) : '…'} – ${f.to ? plain(f.to, 20) : '…'}` : null,
     f.language ? L.language[f.language] : null,
   ].filter((p): p is string => p !== null);
-  const header = parts.length ? [`**${L.filters}:** ${parts.join(' · ')}`] : [];
+  const header = parts.length ? [`**${L.filters}**${L.colon}${parts.join(' · ')}`] : [];
   if (a.meetings.length === 0) return { title: L.meetingsTitle, description: [...header, L.noResults], fields: [], color: COLOR.info };
   return {
     title: L.meetingsTitle,
