@@ -67,7 +67,7 @@ const DATE_PHRASES = [
   /昨天|今天|前天|日前|近日/u,
 ];
 
-/** The date as the report prints it: the date phrase inside the date evidence (or the whole evidence when short). */
+/** The date as the report prints it, verbatim: the date phrase inside the date evidence (or the whole evidence when short). */
 export function printedDate(excerpt: string): string | null {
   const t = excerpt.trim();
   let best: RegExpExecArray | null = null;
@@ -75,7 +75,7 @@ export function printedDate(excerpt: string): string | null {
     const m = re.exec(t);
     if (m && (!best || m.index < best.index)) best = m;
   }
-  if (best) return best[0].trim().replace(/^(on|in)\s+/i, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+  if (best) return best[0].trim();
   return t.length > 0 && t.length <= 40 ? t : null;
 }
 
