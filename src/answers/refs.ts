@@ -20,11 +20,18 @@ export function viewCorpus(corpus: Corpus): CorpusView {
   const reportsByFile = new Map(corpus.reports.map((r) => [r.file, r] as const));
   const sections = new Map<string, MeetingSection>();
   const paragraphs = new Map<string, Paragraph[]>();
+  const seen = new Map<string, Set<number>>();
   for (const s of corpus.sections) {
     sections.set(s.meeting.id, s);
     const list = paragraphs.get(s.reportId) ?? [];
-    for (const p of s.paragraphs) if (!list.some((q) => q.start === p.start)) list.push(p);
+    const starts = seen.get(s.reportId) ?? new Set<number>();
+    for (const p of s.paragraphs) {
+      if (starts.has(p.start)) continue;
+      starts.add(p.start);
+      list.push(p);
+    }
     paragraphs.set(s.reportId, list);
+    seen.set(s.reportId, starts);
   }
   for (const list of paragraphs.values()) list.sort((a, b) => a.start - b.start);
   return { corpus, reports, reportsByFile, sections, paragraphs };
@@ -42,10 +49,16 @@ export function reportOf(view: CorpusView, section: MeetingSection): Report | un
 /** The paragraph holding `offset` (or the last one starting before it). */
 export function paragraphAt(view: CorpusView, reportId: string, offset: number): Paragraph | undefined {
   const list = view.paragraphs.get(reportId) ?? [];
+  let lo = 0;
+  let hi = list.length - 1;
   let best: Paragraph | undefined;
-  for (const p of list) {
-    if (p.start <= offset) best = p;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const p = list[mid]!;
+    if (p.start <= offset) {
+      best = p;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return best;
 }
