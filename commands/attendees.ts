@@ -21,7 +21,7 @@ export const command: Command = {
     const person = optionText(interaction, 'person');
     // A meeting names the question; a person alone asks "where was this person?".
     if (meeting !== undefined || person === undefined) {
-      await sendAnswer(interaction, ctx, ctx.service.attendees(meeting ?? ''), { share });
+      await sendAnswer(interaction, ctx, ctx.service.attendees(meeting ?? ''), { share, pick: (id) => () => ctx.service.attendees(id) });
     } else {
       await sendAnswer(interaction, ctx, ctx.service.person(person), { share });
     }

@@ -30,7 +30,8 @@ export const command: Command = {
       to: optionText(interaction, 'to'),
     };
     const pageOf = (page: number) => ctx.service.policies({ ...req, page });
-    await sendAnswer(interaction, ctx, pageOf(1), { share: optionShare(interaction), pageOf });
+    const pick = (meeting: string) => (page: number) => ctx.service.policies({ ...req, meeting, page });
+    await sendAnswer(interaction, ctx, pageOf(1), { share: optionShare(interaction), pageOf, pick });
   },
   async autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);

@@ -16,7 +16,10 @@ export const command: Command = {
   defer: true,
   async execute(interaction, ctx) {
     const meeting = interaction.options.getString('meeting', true);
-    await sendAnswer(interaction, ctx, ctx.service.summarize(meeting), { share: optionShare(interaction) });
+    await sendAnswer(interaction, ctx, ctx.service.summarize(meeting), {
+      share: optionShare(interaction),
+      pick: (id) => () => ctx.service.summarize(id),
+    });
   },
   async autocomplete(interaction, ctx) {
     await respondChoices(interaction, ctx.service.suggestMeetings(interaction.options.getFocused()));

@@ -15,6 +15,8 @@ import type { StateStore } from './state.js';
 export interface StoredAnswer {
   pageOf(page: number): Answer;
   locale: string;
+  /** For a "which meeting?" answer: the same question about the chosen meeting (by id), any page of it. */
+  pick?: (meetingId: string) => (page: number) => Answer;
 }
 
 export interface CommandContext {

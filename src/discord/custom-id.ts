@@ -4,7 +4,8 @@
  */
 import { LIMITS } from './limits.js';
 
-export type ButtonAction = 'page' | 'share';
+/** page: show page N; share: post page N publicly; pick: answer for candidate N of a "which meeting?" list. */
+export type ButtonAction = 'page' | 'share' | 'pick';
 
 export interface ButtonId {
   action: ButtonAction;
@@ -14,7 +15,7 @@ export interface ButtonId {
 
 const PREFIX = 'dk';
 const KEY_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
-const ID_PATTERN = /^dk:(page|share):([A-Za-z0-9_-]{1,40}):(\d{1,6})$/;
+const ID_PATTERN = /^dk:(page|share|pick):([A-Za-z0-9_-]{1,40}):(\d{1,6})$/;
 
 export function encodeButtonId(id: ButtonId): string {
   if (!KEY_PATTERN.test(id.key)) throw new Error(`invalid state key: ${JSON.stringify(id.key)}`);

@@ -69,6 +69,20 @@ async function handleButton(interaction: ButtonInteraction, ctx: CommandContext)
       await interaction.reply({ ...fromNotice(labelsFor(locale).expired, locale), flags: MessageFlags.Ephemeral });
       return;
     }
+    if (id.action === 'pick') {
+      // "Which meeting?" answered by a click: the same question about that meeting, in place of the list.
+      await interaction.deferUpdate();
+      const list = state.pageOf(1);
+      const chosen = list.kind === 'candidates' ? list.candidates[id.page] : undefined;
+      if (!chosen || !state.pick) throw new Error(`no candidate ${id.page} behind ${id.key}`);
+      const pageOf = state.pick(chosen.id);
+      const answer = pageOf(1);
+      const key = isPrivateOnly(answer) ? undefined : ctx.store.put({ pageOf, locale: state.locale });
+      const visibility = interaction.message.flags.has(MessageFlags.Ephemeral) ? 'private' : 'public';
+      const msg = renderAnswer(answer, { locale: state.locale, visibility, stateKey: key });
+      await interaction.editReply({ embeds: msg.embeds, components: msg.components, allowedMentions: { parse: [] } });
+      return;
+    }
     if (id.action === 'page') {
       await interaction.deferUpdate();
       const answer = state.pageOf(Math.max(1, id.page));

@@ -86,6 +86,9 @@ export function renderAnswer(answer: Answer, opts: RenderOptions = {}): Rendered
   const embed = draftFor(answer, L);
   const components: Array<APIActionRowComponent<APIButtonComponent>> = [];
   const page = pageOf(answer);
+  if (opts.stateKey && answer.kind === 'candidates' && answer.candidates.length > 0) {
+    components.push(...pickRows(answer, opts.stateKey, L));
+  }
   if (opts.stateKey && !privateOnly) {
     const buttons: APIButtonComponent[] = [];
     if (page && page.pageCount > 1) {
@@ -380,11 +383,25 @@ function meetingsDraft(a: MeetingsAnswer, L: Labels): Draft {
   };
 }
 
+/** Candidates that get a button (two rows); the rest are listed only. */
+const PICK_BUTTONS = 10;
+
+function pickRows(a: CandidatesAnswer, key: string, L: Labels): Array<APIActionRowComponent<APIButtonComponent>> {
+  const buttons = a.candidates.slice(0, PICK_BUTTONS).map((m, i) => {
+    // Labels are plain text (no markdown): cleaned, not escaped.
+    const label = `${i + 1}. ${clean(m.title).trim()} · ${m.date ?? L.dateNotStated}`;
+    return button(label, encodeButtonId({ action: 'pick', key, page: i }), false, 2);
+  });
+  const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];
+  for (let i = 0; i < buttons.length; i += LIMITS.buttonsPerRow) rows.push({ type: 1, components: buttons.slice(i, i + LIMITS.buttonsPerRow) });
+  return rows;
+}
+
 function candidatesDraft(a: CandidatesAnswer, L: Labels): Draft {
   if (a.candidates.length === 0) return { description: [plain(L.noMeeting(a.query), 600)], fields: [], color: COLOR.info };
   return {
     title: L.candidatesTitle,
-    description: [plain(L.candidatesIntro(a.query), 600), ...a.candidates.map((m) => `• ${meetingLine(m, L, 400)}`)],
+    description: [plain(L.candidatesIntro(a.query), 600), ...a.candidates.map((m, i) => `${i + 1}. ${meetingLine(m, L, 400)}`)],
     fields: [],
     color: COLOR.info,
   };

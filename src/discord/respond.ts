@@ -68,10 +68,14 @@ export async function sendAnswer(
   interaction: ChatInputCommandInteraction,
   ctx: CommandContext,
   answer: Answer,
-  opts: { share: boolean; pageOf?: (page: number) => Answer },
+  opts: { share: boolean; pageOf?: (page: number) => Answer; pick?: (meetingId: string) => (page: number) => Answer },
 ): Promise<void> {
   const locale = interaction.locale;
-  const stateKey = isPrivateOnly(answer) ? undefined : ctx.store.put({ pageOf: opts.pageOf ?? (() => answer), locale });
+  const pickable = answer.kind === 'candidates' && answer.candidates.length > 0 && opts.pick !== undefined;
+  const stateKey =
+    pickable || !isPrivateOnly(answer)
+      ? ctx.store.put({ pageOf: opts.pageOf ?? (() => answer), locale, ...(pickable ? { pick: opts.pick } : {}) })
+      : undefined;
   await deliver(interaction, renderAnswer(answer, { locale, visibility: opts.share ? 'public' : 'private', stateKey }));
 }
 

@@ -221,6 +221,23 @@ describe('buttons', () => {
     expect(emulator.message(priv.id)!.embeds).toEqual(priv.embeds);
   });
 
+  it('"which meeting?": a click on a candidate answers for it, in place of the list', async () => {
+    const r = await emulator.command({ name: 'summarize', options: { meeting: 'ambiguous' } });
+    const list = await r.waitForOriginal();
+    expect(isPrivate(list)).toBe(true);
+    expect(embedsOf(list)[0]!.title).toBe('Which meeting?');
+    const picks = buttonsOf(list);
+    expect(picks.map((b) => b.label)).toEqual(['1. Wuxi 21st executive meeting · 2023-04-26', '2. Qingpu investment promotion conference · 2024-01-05']);
+    await emulator.click({ message: list, customId: picks[1]!.custom_id });
+    const answered = await emulator.waitUntil(() => {
+      const m = emulator.message(list.id);
+      return m && embedsOf(m)[0]?.title === 'Qingpu investment promotion conference' ? m : undefined;
+    });
+    expect(service.calls).toContainEqual(['summarize', 'qingpu-2024-01-05-investment-promotion-conference']);
+    expect(isPrivate(answered)).toBe(true);
+    expect(buttonsOf(answered).map((b) => b.label)).toEqual(['Share to channel']);
+  });
+
   it('an expired page says so, privately', async () => {
     const r = await emulator.command({ name: 'search', options: { query: 'trade' } });
     const msg = await r.waitForOriginal();

@@ -23,6 +23,15 @@ export const MEETING: MeetingRef = {
   language: 'en',
 };
 
+export const OTHER: MeetingRef = {
+  id: 'qingpu-2024-01-05-investment-promotion-conference',
+  title: 'Qingpu investment promotion conference',
+  date: '2024-01-05',
+  place: 'Qingpu',
+  file: '004_567066f44cac4632.txt',
+  language: 'en',
+};
+
 export const HOSTILE_TEXT = '@everyone look <@123> <@&456> ```x``` [click](javascript:alert(1)) \u202eevil';
 
 function excerpt(text: string, paragraph = 4, meeting = MEETING): Excerpt {
@@ -52,10 +61,11 @@ export function createFakeService(): FakeService {
       if (meeting === 'boom') throw new Error('index exploded');
       if (meeting === 'slow') block(svc.slowMs);
       if (meeting === 'nothing') return { kind: 'candidates', query: meeting, candidates: [] };
+      if (meeting === 'ambiguous') return { kind: 'candidates', query: meeting, candidates: [MEETING, OTHER] };
       const text = meeting === 'hostile' ? HOSTILE_TEXT : 'The meeting reviewed the Action Plan for the business environment.';
       const answer: SummaryAnswer = {
         kind: 'summary',
-        meeting: MEETING,
+        meeting: meeting === OTHER.id ? OTHER : MEETING,
         dateText: 'On April 26',
         body: 'municipal government',
         headline: null,

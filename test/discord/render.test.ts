@@ -52,7 +52,10 @@ describe('renderAnswer: properties over random, hostile answers', () => {
           expect(msg.allowed_mentions).toEqual({ parse: [] });
           if (isPrivateOnly(a)) {
             expect(msg.flags! & FLAG_EPHEMERAL).toBe(FLAG_EPHEMERAL);
-            expect(msg.components).toEqual([]);
+            // Never Share or paging buttons; a "which meeting?" list may offer its candidates.
+            const actions = msg.components.flatMap((r) => r.components.map((b) => ('custom_id' in b ? decodeButtonId(b.custom_id)?.action : null)));
+            if (a.kind === 'candidates' && a.candidates.length > 0 && stateKey) expect(new Set(actions)).toEqual(new Set(['pick']));
+            else expect(actions).toEqual([]);
           }
           for (const row of msg.components) for (const b of row.components) expect('custom_id' in b && decodeButtonId(b.custom_id)).toBeTruthy();
         },
