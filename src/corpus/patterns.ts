@@ -5,6 +5,9 @@ export const MEETING_NOUN_EN =
   /\b(?:meeting|conference|session|plenary|symposium|forum|congress|assembly|seminar|meetings|conferences|sessions)\b/i;
 export const MEETING_NOUN_EN_SRC = '(?:Meeting|Conference|Session|Symposium|Forum|Congress|Assembly|Seminar)';
 
+/** One specific meeting (singular): what an announcing sentence names. "Cities convened meetings" is not one. */
+export const MEETING_NOUN_EN_SINGULAR = /\b(?:meeting|conference|session|plenary|symposium|forum|congress|assembly|seminar)\b(?!s)/i;
+
 /** Chinese meeting nouns: 会议, 大会, 全会, and the many "…会" meeting kinds. */
 export const MEETING_NOUN_ZH =
   /会议|大会|全会|常委会|常务会|座谈会|推进会|部署会|动员会|推介会|洽谈会|签约会|务虚会|调度会|联席会|报告会|论坛|[^\s,，。]会(?=召开|举行|在)/;

@@ -3,7 +3,7 @@
  * two places where a meeting starts, one of them under a short heading (a place or a meeting name).
  */
 import type { Paragraph, Span } from './types.js';
-import { ANAPHORIC_EN, ANAPHORIC_ZH, HELD_EN, HELD_ZH, MEETING_NOUN_EN, MEETING_NOUN_ZH } from './patterns.js';
+import { ANAPHORIC_EN, ANAPHORIC_ZH, HELD_EN, HELD_ZH, MEETING_NOUN_EN, MEETING_NOUN_EN_SINGULAR, MEETING_NOUN_ZH } from './patterns.js';
 
 export interface RawSection {
   kind: 'single' | 'roundup';
@@ -47,11 +47,10 @@ export function announcesMeeting(text: string, p: Paragraph): boolean {
       if (MEETING_NOUN_ZH.test(t) && HELD_ZH.test(t)) return true;
     } else {
       if (ANAPHORIC_EN.test(t)) continue;
-      if (!MEETING_NOUN_EN.test(t)) continue;
+      if (!MEETING_NOUN_EN_SINGULAR.test(t)) continue;
       if (/^(?:At|During) the\b/.test(t)) return true;
       if (HELD_EN.test(t) && !/\b(?:meeting|conference|session) held that\b/i.test(t)) return true;
     }
-    if (s === first[0] && p.language === 'en' && !/^(?:On|At|In)\b/.test(t)) continue;
   }
   return false;
 }

@@ -56,7 +56,9 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
   if (input.heading) return { value: input.heading, span: titleEvidence() };
   m = /\b((?:municipal|city|district|county|provincial) (?:people['’]s )?government)\b/i.exec(title);
   if (m) return { value: withPlace(titleCaseWords(m[1]!.toLowerCase()), place), span: titleEvidence() };
-  m = /\b(Municipal|District|County|City) Standing Committee\b/i.exec(title);
+  m = /\b((?:[A-Z][a-z]+ )?(?:Municipal|District|County|City) CPPCC)\b/.exec(title);
+  if (m && /Standing Committee/.test(title)) return { value: withPlace(`${m[1]!} Standing Committee`, place), span: titleEvidence() };
+  m = /\b(Municipal|District|County|City) (?:Party Committee )?Standing Committee\b/i.exec(title);
   if (m && !/Congress|CPPCC|Political Consultative/i.test(title)) {
     return { value: withPlace(`${titleCaseWords(m[1]!.toLowerCase())} Party Committee Standing Committee`, place), span: titleEvidence() };
   }
@@ -69,7 +71,9 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
     const r = first.role;
     let org: string | null = null;
     const om = /\b(?:Secretary|Deputy Secretary) of the ((?:Municipal|District|County|Provincial) Party Committee)\b/.exec(r);
+    const short = /\b(Municipal|District|County|City) Party (?:Committee )?Secretary\b/.exec(r);
     if (om) org = om[1]!;
+    else if (short) org = `${short[1] === 'City' ? 'Municipal' : short[1]!} Party Committee`;
     else if (/\bMayor\b/.test(r)) org = 'Municipal Government';
     else if (/\b(?:District Mayor|District Head)\b/.test(r)) org = 'District Government';
     if (org) return { value: withPlace(org, place), span: sentenceAround(input.paragraphs, first.pos, first.pos) };

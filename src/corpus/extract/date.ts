@@ -98,9 +98,9 @@ export interface DateContext {
 
 const EN_MONTH_DAY = new RegExp(
   `\\b(${MONTH_NAMES_SRC})\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s+(\\d{4})\\b)?`,
-  'g',
+  'gi',
 );
-const EN_DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES_SRC})(?:,?\\s+(\\d{4}))?\\b`, 'g');
+const EN_DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${MONTH_NAMES_SRC})(?:,?\\s+(\\d{4}))?\\b`, 'gi');
 const ISO_DATE = /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/g;
 const ZH_DATE = /(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*日/g;
 const FIRST_DAY = /\b(?:the )?first day of (?:the year )?(\d{4})\b|\bNew Year'?s Day(?:,? (\d{4}))?/gi;
@@ -133,6 +133,8 @@ export function findDate(text: string, span: Span, ctx: DateContext): FoundDate 
       // "May" is also a verb: only take it with a day right after it.
       const mo = MONTHS[monthText.replace('.', '').toLowerCase()];
       if (!mo) continue;
+      // lowercase "may" is usually the verb; garbled text writes months in lowercase only after "on".
+      if (monthText === 'may' && !/\bon\s+$/i.test(s.slice(0, m.index))) continue;
       const d = Number(dayText);
       const y = m[3] ? Number(m[3]) : resolveYear(mo, d, ctx);
       add(m.index, m[0].length, y, mo, d);

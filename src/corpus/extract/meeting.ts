@@ -5,7 +5,7 @@ import { isHeading } from '../split.js';
 import { makeEvidence, sentenceAround, tidy } from './evidence.js';
 import { headerTitle, meetingNameInHeading, meetingNameInSentence, type Found } from './title.js';
 import { dominantYear, findDate, reportDate, type DateContext } from './date.js';
-import { dominantPlaceEn, placeFromHeading, placeFromSubject, placeFromZhName } from './place.js';
+import { dominantPlaceEn, dominantPlaceZh, placeFromHeading, placeFromSubject, placeFromZhName } from './place.js';
 import { meetingSlug } from './slug.js';
 import { detectLanguage } from '../segment.js';
 import { extractPeople } from './people.js';
@@ -85,7 +85,7 @@ export function extractMeeting(report: Report, section: RawSection, ctx: ReportC
     for (const s of leadSentences) if ((place = placeFromSubject(text, s))) break;
   }
   if (!place && language === 'zh') {
-    place = placeFromZhName(title) ?? (announcing ? placeFromZhName(announcing) : null);
+    place = placeFromZhName(title) ?? (announcing ? placeFromZhName(announcing) : null) ?? dominantPlaceZh(text, section.span);
   }
   if (!place && language === 'en') place = dominantPlaceEn(text, section.span, { nameWords });
 

@@ -82,7 +82,7 @@ const CONNECTOR = new Set(['of', 'the', 'and']);
 const CHAIR_VERB = /\b(?:presided over|presides over|presiding over|chaired|chairs|presided)\b/i;
 const ATTEND_VERB = /\b(?:attended|attend|attends|were present at|was present at|were present|was present|participated in)\b(?! by)/i;
 const SPEECH_VERB =
-  /\b(?:made an? (?:important |concluding |keynote |mobilization )?(?:speech|report|deployment)|delivered an? (?:important |keynote )?speech|gave an? (?:important )?speech|made specific (?:arrangements|requirements|deployments)|put forward (?:specific |clear )?requirements|emphasized|emphasised|stressed|pointed out|spoke at|addressed the (?:meeting|conference))\b/i;
+  /\b(?:made an? (?:important |concluding |keynote |mobilization )?(?:speech|report|deployment)|delivered an? (?:important |keynote )?speech|gave an? (?:important )?speech|made specific (?:arrangements|requirements|deployments)|put forward (?:specific |clear )?requirements|emphasized|emphasised|stressed|pointed out|spoke at|addressed the (?:meeting|conference)|read out|briefed)\b/i;
 
 interface Tok extends Span {
   w: string;
@@ -143,7 +143,11 @@ export function normaliseRole(raw: string): string | null {
     .replace(/\s+(?:and|the|of)$/i, '')
     .trim();
   if (!r || !/[A-Za-z]/.test(r)) return null;
-  for (const [re, canon] of CANONICAL_ROLES) if (re.test(r)) return canon;
+  if (!/[A-Z]/.test(r)) {
+    // Written in lowercase by machine translation: the canonical form, or the words in Title Case.
+    for (const [re, canon] of CANONICAL_ROLES) if (re.test(r)) return canon;
+    return r.replace(/\b([a-z])([a-z]*)/g, (_w, a: string, b: string) => (/^(?:of|the|and)$/.test(a + b) ? a + b : a.toUpperCase() + b));
+  }
   // "Secretary General of CPC Municipal Committee" → "… of the CPC Municipal Committee"
   r = r.replace(/\bof (?=(?:CPC|Municipal|Provincial|District|County|City)\b)/g, 'of the ');
   // "Mayor of the Municipal Government" says no more than "Mayor".
@@ -165,14 +169,24 @@ function roleBefore(text: string, clauseStart: number, nameStart: number): strin
   }
   if (first >= toks.length) return null;
   const startTok = toks[first]!;
-  if (/^(?:On|In|At|During|While|According|After|Before|When)$/.test(startTok.w)) return null;
+  if (/^(?:On|In|At|During|While|According|After|Before|When|And)$/.test(startTok.w)) return null;
   return normaliseRole(text.slice(startTok.start, toks[toks.length - 1]!.end));
 }
 
 const NOT_ROLE_CHUNK = /^(?:On|In|At|During|While|According|After|Before|When|This|That|It|We|They|There)\b|^(?:responsible|relevant|leaders? of|heads? of|main|principal|comrades)/i;
 
-/** Parse "A, role, B, role" / "Role A, B and C" / "Role A and Role B" lists in a clause. */
-function parseList(text: string, clause: Span, known: Set<string>, chairFirst: boolean, sentence: Span, out: Hit[]): void {
+/**
+ * Parse "A, role, B, role" / "Role A, B and C" / "Role A and Role B" lists in a clause. `chair` marks
+ * the first person ("Presided over by A, …") or the last one (the subject right before "presided over").
+ */
+function parseList(
+  text: string,
+  clause: Span,
+  known: Set<string>,
+  chair: 'first' | 'last' | null,
+  sentence: Span,
+  out: Hit[],
+): void {
   const s = text.slice(clause.start, clause.end);
   const chunks: Span[] = [];
   const re = /,\s*|;\s*|，|、/g;
@@ -183,38 +197,45 @@ function parseList(text: string, clause: Span, known: Set<string>, chairFirst: b
     last = m.index + m[0].length;
   }
   chunks.push({ start: clause.start + last, end: clause.end });
-  const people: { hit: Hit; sharedRole: boolean }[] = [];
-  let lastShared: string | null = null;
+  const people: { hit: Hit; ownRole: boolean }[] = [];
   let pendingNoRole: Hit[] = [];
   for (const c of chunks) {
     const names = casedNames(text, c).filter((n) => known.has(n.name));
     if (names.length === 0) {
       const t = text.slice(c.start, c.end).trim();
-      if (pendingNoRole.length === 1 && t.length > 0 && t.length < 160 && !NOT_ROLE_CHUNK.test(t) && /^(?:[A-Z]|(?:deputy|vice|director|chairman|secretary|mayor|member|head|party|executive)\b)/i.test(t)) {
+      if (
+        pendingNoRole.length === 1 &&
+        t.length > 0 &&
+        t.length < 160 &&
+        !NOT_ROLE_CHUNK.test(t) &&
+        /^(?:[A-Z]|(?:deputy|vice|director|chairman|secretary|mayor|member|head|party|executive)\b)/i.test(t)
+      ) {
         pendingNoRole[0]!.role = normaliseRole(t);
         pendingNoRole = [];
       }
       continue;
     }
-    // "Name and Name" parts inside one chunk share the role written before the first.
-    const role = roleBefore(text, c.start, names[0]!.start);
+    // Each name takes the role written right before it; "A and B" after one role share it.
     const fresh: Hit[] = [];
+    let from = c.start;
     for (const n of names) {
-      const hit: Hit = { name: n.name, role: role, pos: n.start, chair: false, sentence };
+      const role = roleBefore(text, from, n.start);
+      const hit: Hit = { name: n.name, role, pos: n.start, chair: false, sentence };
       fresh.push(hit);
-      people.push({ hit, sharedRole: role !== null });
+      people.push({ hit, ownRole: role !== null });
+      from = n.end;
     }
-    if (role) lastShared = role;
-    pendingNoRole = role ? [] : fresh;
+    pendingNoRole = fresh.filter((h) => h.role === null);
+    if (pendingNoRole.length !== fresh.length) pendingNoRole = [];
   }
   // Names listed after a shared role with no role of their own ("City leaders A, B and C").
   let shared: string | null = null;
   for (const p of people) {
-    if (p.hit.role && p.sharedRole) shared = p.hit.role;
+    if (p.ownRole) shared = p.hit.role;
     else if (!p.hit.role && shared) p.hit.role = shared;
   }
-  void lastShared;
-  if (chairFirst && people[0]) people[0].hit.chair = true;
+  if (chair === 'first' && people[0]) people[0].hit.chair = true;
+  if (chair === 'last' && people.length > 0) people[people.length - 1]!.hit.chair = true;
   for (const p of people) out.push(p.hit);
 }
 
@@ -231,13 +252,13 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
       if (by) {
         const from = sent.start + by.index + by[0].length;
         const to = att && att.index > by.index ? sent.start + att.index : sent.end;
-        parseList(text, { start: from, end: to }, known, true, sent, hits);
+        parseList(text, { start: from, end: to }, known, 'first', sent, hits);
         continue;
       }
       const chair = CHAIR_VERB.exec(s);
       if (chair) {
         const clauseStart = lastBoundary(s, chair.index);
-        parseList(text, { start: sent.start + clauseStart, end: sent.start + chair.index }, known, true, sent, hits);
+        parseList(text, { start: sent.start + clauseStart, end: sent.start + chair.index }, known, 'last', sent, hits);
         // "While presiding over the meeting, Name analysed …"
         const after = /^presiding over the (?:meeting|conference|session),\s*/i.exec(s.slice(chair.index));
         if (after) {
@@ -249,12 +270,12 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
       if (att) {
         const clauseStart = chair && chair.index < att.index ? chair.index + chair[0].length : 0;
         const from = sent.start + afterClauseVerb(s, clauseStart);
-        parseList(text, { start: from, end: sent.start + att.index }, known, false, sent, hits);
+        parseList(text, { start: from, end: sent.start + att.index }, known, null, sent, hits);
       }
       const sp = SPEECH_VERB.exec(s);
       if (sp && !chair && !att) {
         const clauseStart = lastBoundary(s, sp.index, true);
-        parseList(text, { start: sent.start + clauseStart, end: sent.start + sp.index }, known, false, sent, hits);
+        parseList(text, { start: sent.start + clauseStart, end: sent.start + sp.index }, known, null, sent, hits);
       }
       // Garbled lowercase mentions of a name written properly elsewhere: "party secretary he ping to attend".
       if (att || chair) {
@@ -267,7 +288,7 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
             const after = s.slice(idx + lower.length, idx + lower.length + 30);
             const v = /^\s+(?:to\s+)?(?:(attend(?:ed|s)?)|(presid(?:ed|es|e) over|chair(?:ed|s)?))\b/i.exec(after);
             if (!v) continue;
-            const pre = /((?:(?:municipal|city|district|county|party|deputy|vice)\s+)*(?:secretary|mayor|director|chairman|governor))\s+$/i.exec(
+            const pre = /((?:(?:municipal|city|district|county|party|deputy|vice|executive)\s+)*(?:secretary|mayor|director|chairman|governor|magistrate|head))\s+$/i.exec(
               s.slice(Math.max(0, idx - 60), idx),
             );
             hits.push({ name: n, role: pre ? normaliseRole(pre[1]!) : null, pos: sent.start + idx, chair: !!v[2], sentence: sent });

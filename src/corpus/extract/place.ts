@@ -43,8 +43,19 @@ export function dominantPlaceEn(text: string, span: Span, opts: PlaceOptions): F
   let n = 0;
   for (const [w, c] of candidates) if (c > n) [best, n] = [w, c];
   if (!best) return null;
-  const idx = s.search(new RegExp(`\\b${best}\\b`));
-  return { start: span.start + idx, end: span.start + idx + best.length, value: best };
+  // A district or county is named with its level ("Jinhe District"); a city by its name alone.
+  const suffixes = new Map<string, number>();
+  const sr = new RegExp(`\\b${best}\\s+(District|County|New Area)\\b`, 'g');
+  let total = 0;
+  while ((m = sr.exec(s))) {
+    suffixes.set(m[1]!, (suffixes.get(m[1]!) ?? 0) + 1);
+    total++;
+  }
+  const cityLike = (s.match(new RegExp(`\\b${best}\\s+(?:City|Municipal)\\b`, 'g')) ?? []).length;
+  let value = best;
+  for (const [suffix, c] of suffixes) if (c === total && c > cityLike) value = `${best} ${suffix}`;
+  const idx = s.indexOf(value);
+  return { start: span.start + idx, end: span.start + idx + value.length, value };
 }
 
 /** A roundup heading that is a place ("Qinhuangdao City", "Xiangcheng District, Suzhou"). */
@@ -84,6 +95,28 @@ export function placeFromZhName(name: Found): Found | null {
   // the place as the text writes it, inside the meeting name
   const start = name.start + offset;
   return { start, end: start + value.length, value };
+}
+
+/** Two-character words before 市 that are not a city's name. */
+const NOT_CITY = new Set(['全市', '本市', '我市', '城市', '各市', '该市', '副市', '省市', '县市', '都市', '上市', '超市', '股市', '楼市', '入市', '开市', '门市', '夜市', '集市', '街市', '地市', '市市', '坊市', '设市', '在市', '和市', '与市', '及市', '由市', '向市']);
+
+/** Chinese: the city the text names most ("临川市…" three times → 临川). */
+export function dominantPlaceZh(text: string, span: Span): Found | null {
+  const s = text.slice(span.start, span.end);
+  const counts = new Map<string, { n: number; at: number }>();
+  const re = /([\u4e00-\u9fff]{2})市/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const w = m[1]!;
+    if (NOT_CITY.has(w + '市') || NOT_CITY.has(w) || /[市区县省委的在和与及了是为对把将从]/.test(w)) continue;
+    const c = counts.get(w);
+    if (c) c.n++;
+    else counts.set(w, { n: 1, at: m.index });
+  }
+  let best: [string, { n: number; at: number }] | null = null;
+  for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
+  if (!best) return null;
+  return { start: span.start + best[1].at, end: span.start + best[1].at + 2, value: best[0] };
 }
 
 export { PLACE_SUFFIX };

@@ -9,7 +9,10 @@ import { makeEvidence } from './evidence.js';
 
 const DOC_EN =
   /\b(?:Plans?|Programmes?|Programs?|Measures|Opinions|Policies|Rules|Regulations|Provisions|Guidelines|Scheme|Methods|Outline|Decision|Notice|Circular|Measures|Strategy|Roadmap|Charter|Ordinance|Law|Standards)\b/;
-const DOC_ZH = /(?:方案|意见|办法|规定|规划|措施|条例|细则|计划|纲要|决定|通知|政策|实施意见|行动计划|若干措施|工作要点)$/;
+const DOC_EN_ANYCASE = new RegExp(`^[\\s\\S]{0,200}${DOC_EN.source}`, 'i');
+const DOC_ZH = /(?:方案|意见|办法|规定|规划|措施|条例|细则|计划|纲要|决定|通知|政策|预案|规则|守则|章程|制度|要点|清单|标准|指引|指南)$/;
+/** A year range or draft note after the name: 《…方案(2024—2026年)》. */
+const ZH_TRAILER = /\s*[(（][^)）]{1,20}[)）]\s*$/;
 
 /** Verbs (lowercase base form in the Policy) that say what the meeting did with a document. */
 const ACTIONS_EN: [RegExp, string][] = [
@@ -23,9 +26,10 @@ const ACTIONS_EN: [RegExp, string][] = [
   [/\b(?:formulate|formulated|draft|drafted)\b/i, 'formulated'],
   [/\b(?:heard|hear)\b/i, 'heard'],
   [/\b(?:introduce|introduced)\b/i, 'introduced'],
+  [/\b(?:read out|announced|announce)\b/i, 'announced'],
 ];
 const ACTIONS_ZH: [RegExp, string][] = [
-  [/审议通过|通过了?$/, 'adopted'],
+  [/审议通过|通过/, 'adopted'],
   [/审议/, 'reviewed'],
   [/讨论/, 'discussed'],
   [/印发|发布|出台/, 'issued'],
@@ -53,9 +57,15 @@ function isTitleCase(s: string): boolean {
 function actionBefore(text: string, from: number, at: number, zh: boolean): string | null {
   const head = text.slice(from, at);
   if (zh) {
-    const tail = head.slice(-12);
-    for (const [re, a] of ACTIONS_ZH) if (re.test(tail)) return a;
-    return null;
+    // the clause before the title, other titles taken out: "审议并原则通过了《A》《B》" acts on both
+    const clause = head.replace(/《[^》]*》/g, '').split(/[，,；;。]/).pop() ?? '';
+    let best: { pos: number; action: string } | null = null;
+    for (const [re, a] of ACTIONS_ZH) {
+      const g = new RegExp(re.source.replace(/\$$/, ''), 'g');
+      let m: RegExpExecArray | null;
+      while ((m = g.exec(clause))) if (!best || m.index > best.pos) best = { pos: m.index, action: a };
+    }
+    return best?.action ?? null;
   }
   // the nearest verb in the same clause before the title
   let best: { pos: number; action: string } | null = null;
@@ -115,12 +125,19 @@ export function extractPolicies(text: string, section: RawSection, language: 'en
         const at = sent.start + m.index;
         quotedSpans.push({ start: m.index, end: m.index + m[0].length });
         const zh = m[2] !== undefined || /\p{Script=Han}/u.test(inner);
+        let action: string | null;
         if (zh) {
-          if (!DOC_ZH.test(inner)) continue;
+          if (!DOC_ZH.test(inner.replace(ZH_TRAILER, ''))) continue;
+          action = actionBefore(text, sent.start, at, true);
         } else {
-          if (!DOC_EN.test(inner) || !isTitleCase(inner)) continue;
+          action = actionBefore(text, sent.start, at, false) ?? actionAfter(text, at + m[0].length, sent.end);
+          if (isTitleCase(inner)) {
+            if (!DOC_EN.test(inner)) continue;
+          } else {
+            // Garbled lowercase translation: a document word and something done with it.
+            if (/[A-Z]/.test(inner) || !action || !DOC_EN_ANYCASE.test(inner)) continue;
+          }
         }
-        const action = actionBefore(text, sent.start, at, zh) ?? (zh ? null : actionAfter(text, at + m[0].length, sent.end));
         add(inner, action, sent);
       }
       if (language === 'en') unquotedTitles(text, sent, s, quotedSpans, add);

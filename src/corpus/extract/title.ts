@@ -17,6 +17,15 @@ const PURPOSE_AFTER_HELD = new RegExp(
   'i',
 );
 
+/**
+ * "… Conference signs 36 projects", "… held a meeting to study …": the meeting's name, then what it did.
+ * Prepositions ("Conference on rural revitalization") stay part of the name.
+ */
+const NAME_THEN_PREDICATE = new RegExp(
+  `^([\\s\\S]*?\\b${MEETING_NOUN_EN_SRC}\\b(?:\\s*\\([^)]{1,30}\\))?)\\s+(?:(?:to|in order to)\\s+[a-z]+|(?!(?:on|of|for|and|in|at|was|were|is|are|held)\\b)[a-z]+s)\\b\\s+\\S`,
+  'i',
+);
+
 /** The title and headline of a single report, from its header lines. */
 export function headerTitle(text: string, section: RawSection): { title: Found | null; headline: Found | null } {
   const lines = section.header.map((p) => ({ start: p.start, end: p.end, value: text.slice(p.start, p.end) }));
@@ -37,7 +46,7 @@ export function headerTitle(text: string, section: RawSection): { title: Found |
         pos += part.length;
       }
     } else {
-      const m = PURPOSE_AFTER_HELD.exec(l.value);
+      const m = PURPOSE_AFTER_HELD.exec(l.value) ?? NAME_THEN_PREDICATE.exec(l.value);
       title = m ? { start: l.start, end: l.start + m[1]!.length, value: m[1]! } : l;
     }
     break;
