@@ -276,17 +276,13 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
         const add = (t: string) => {
           if (out.length < MAX_SUGGESTIONS && !out.includes(t)) out.push(t);
         };
-        if (!text) {
-          titles.forEach(add);
-          topicsInCorpus(v, topicTerms()).forEach(add);
-          return out.map(textSuggestion);
-        }
-        titles.filter((t) => t.toLowerCase().startsWith(text)).forEach(add);
-        titles.filter((t) => t.toLowerCase().includes(text)).forEach(add);
-        for (const r of getSearch().findPolicies(text, MAX_SUGGESTIONS)) add(r.item.title);
-        const topics = topicsInCorpus(v, topicTerms());
-        topics.filter((t) => t.toLowerCase().startsWith(text)).forEach(add);
-        topics.filter((t) => t.toLowerCase().includes(text)).forEach(add);
+        const s = getSearch();
+        if (text) {
+          titles.filter((t) => t.toLowerCase().startsWith(text)).forEach(add);
+          titles.filter((t) => t.toLowerCase().includes(text)).forEach(add);
+          for (const r of s.findPolicies(text, MAX_SUGGESTIONS)) add(r.item.title);
+        } else titles.forEach(add);
+        topicsFor(v, topicTerms(), text, MAX_SUGGESTIONS - out.length, s).forEach(add);
         return out.map(textSuggestion);
       });
     },
@@ -337,17 +333,32 @@ function textSuggestion(text: string): Suggestion {
   return { name: text, value: text };
 }
 
-const topicCache = new WeakMap<CorpusView, string[]>();
+const topicPresence = new WeakMap<CorpusView, Map<string, boolean>>();
 
-/** Glossary topics that occur somewhere in the corpus, as the glossary spells them (once per corpus value). */
-function topicsInCorpus(v: CorpusView, groups: readonly (readonly string[])[]): string[] {
-  let found = topicCache.get(v);
-  if (!found) {
-    const texts = v.corpus.reports.map((r) => r.text.toLowerCase());
-    found = groups.flat().filter((t) => t.length >= 2 && texts.some((x) => x.includes(t.toLowerCase())));
-    topicCache.set(v, found);
+/**
+ * Glossary topics worth suggesting: matching `text` (prefix first, then contains; all when empty) and
+ * present in the corpus. Presence is asked of the search index one term at a time, only for the few
+ * terms about to be shown, and remembered per corpus value — scanning every report for every glossary
+ * term would cost seconds on a large corpus.
+ */
+function topicsFor(v: CorpusView, groups: readonly (readonly string[])[], text: string, want: number, search: SearchPort): string[] {
+  let presence = topicPresence.get(v);
+  if (!presence) topicPresence.set(v, (presence = new Map()));
+  const terms = [...new Set(groups.flat())].filter((t) => t.length >= 2);
+  const ordered = text
+    ? [...terms.filter((t) => t.toLowerCase().startsWith(text)), ...terms.filter((t) => !t.toLowerCase().startsWith(text) && t.toLowerCase().includes(text))]
+    : terms;
+  const out: string[] = [];
+  for (const t of ordered) {
+    if (out.length >= want) break;
+    let present = presence.get(t);
+    if (present === undefined) {
+      present = search.search(`"${t}"`, { limit: 1 }).length > 0;
+      presence.set(t, present);
+    }
+    if (present) out.push(t);
   }
-  return found;
+  return out;
 }
 
 export { MAX_CANDIDATES };

@@ -94,6 +94,7 @@ describe('summarize', () => {
   it('the Chinese report: printed date 昨天, key points led by the lede, 会议强调 among them', () => {
     const s = summary('苏州 自贸');
     expect(s.dateText).toBe('昨天');
+    expect(summary('bazhong').dateText).toBe('on February 9th');
     expect(s.keyPoints[0]!.text.startsWith('昨天')).toBe(true);
     expect(s.keyPoints.some((k) => k.text.startsWith('会议强调'))).toBe(true);
     for (const k of s.keyPoints) verbatim(k);
@@ -215,5 +216,9 @@ describe('search and meetings list', () => {
     expect(service.suggestMeetings('qinhuangdao')[0]!.name).toMatch(/Qinhuangdao.*2023-12-25/);
     expect(service.suggestPeople('吴').map((s) => s.value)).toContain('吴庆文');
     expect(service.suggestPolicies('work plan').map((s) => s.value)).toContain('Work Plan for House Expropriation in 2023');
+    // Glossary topics are offered only when the corpus mentions them.
+    expect(service.suggestPolicies('营商').map((s) => s.value)).toContain('营商环境');
+    expect(service.suggestPolicies('business env').map((s) => s.value)).toContain('business environment');
+    expect(service.suggestPolicies('').length).toBe(25);
   });
 });
