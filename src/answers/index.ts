@@ -236,19 +236,16 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
       return guard('suggestMeetings', () => [], () => {
         const v = view();
         const text = normalizeInput(input).toLowerCase();
-        const sections = [...v.corpus.sections].sort(newestFirst);
+        const table = meetingTable(v);
         const choose = (ids: string[]) => ids.slice(0, MAX_SUGGESTIONS).map((id) => meetingSuggestion(v, id));
-        if (!text) return choose(sections.map((s) => s.meeting.id));
-        const fields = (s: (typeof sections)[number]) =>
-          [s.meeting.id, s.meeting.title, s.meeting.place, s.meeting.body, s.meeting.headline, s.meeting.date].filter((f): f is string => !!f).map((f) => f.toLowerCase());
-        const exact = sections.filter((s) => fields(s).some((f) => f === text));
-        const prefix = sections.filter((s) => fields(s).some((f) => f.startsWith(text)));
-        const contains = sections.filter((s) => fields(s).some((f) => f.includes(text)));
+        if (!text) return choose(table.map((row) => row.id));
         const ids: string[] = [];
         const add = (id: string) => {
-          if (!ids.includes(id)) ids.push(id);
+          if (ids.length < MAX_SUGGESTIONS && !ids.includes(id)) ids.push(id);
         };
-        for (const s of [...exact, ...prefix, ...contains]) add(s.meeting.id);
+        for (const tier of [(f: string) => f === text, (f: string) => f.startsWith(text), (f: string) => f.includes(text)]) {
+          for (const row of table) if (row.fields.some(tier)) add(row.id);
+        }
         // Then the resolver's and the search layer's word-level (typo-tolerant) matches.
         const r = resolve(text);
         if (r.kind === 'one') add(r.section.meeting.id);
@@ -331,6 +328,23 @@ function personSuggestion(v: CorpusView, name: string): Suggestion {
 
 function textSuggestion(text: string): Suggestion {
   return { name: text, value: text };
+}
+
+const meetingTables = new WeakMap<CorpusView, Array<{ id: string; fields: string[] }>>();
+
+/** Meetings newest first with their lowercased searchable fields, once per corpus value (autocomplete runs per keystroke). */
+function meetingTable(v: CorpusView): Array<{ id: string; fields: string[] }> {
+  let table = meetingTables.get(v);
+  if (!table) {
+    table = [...v.corpus.sections].sort(newestFirst).map((s) => ({
+      id: s.meeting.id,
+      fields: [s.meeting.id, s.meeting.title, s.meeting.place, s.meeting.body, s.meeting.headline, s.meeting.date]
+        .filter((f): f is string => !!f)
+        .map((f) => f.toLowerCase()),
+    }));
+    meetingTables.set(v, table);
+  }
+  return table;
 }
 
 const topicPresence = new WeakMap<CorpusView, Map<string, boolean>>();
