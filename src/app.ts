@@ -3,7 +3,7 @@
  * Every transport (gateway bot, HTTP endpoint, CLI, offline console) starts from `loadDocket`.
  */
 import { buildCorpus, loadCorpus } from './corpus/index.js';
-import type { Corpus } from './corpus/types.js';
+import type { Corpus, MeetingSection, Report } from './corpus/types.js';
 import { type DocketSearch, createSearch, loadOrBuildSearch, watchReports } from './search/index.js';
 import { type AnswerDeps, createAnswerService } from './answers/index.js';
 import type { AnswerService } from './answers/types.js';
@@ -26,9 +26,9 @@ export interface Docket {
   close(): Promise<void>;
 }
 
-/** The search layer's folder watcher, as app.ts calls it (the signature its brief fixes). */
+/** The search layer's folder watcher, as called here (typed locally while its module is being finished). */
 type Watch = (dir: string, search: DocketSearch, options: { onError?: (message: string) => void }) => { close(): void | Promise<void> };
-const watch = watchReports as Watch;
+const watch: Watch = watchReports as Watch;
 
 export async function loadDocket(options: DocketOptions): Promise<Docket> {
   const log = options.log ?? ((m: string) => console.error(m));
@@ -59,22 +59,44 @@ export async function loadDocket(options: DocketOptions): Promise<Docket> {
   };
 }
 
+/** What `followSearch` reads from the index: its reports and (when offered) the sections it was given. */
+export interface IndexedReports {
+  reportIds(): string[];
+  report(id: string): Report | undefined;
+  sectionsOf?(reportId: string): MeetingSection[];
+}
+
 /**
- * The corpus that matches what the search index holds right now. Live updates swap reports inside the
- * index; when its set of report objects differs from ours, the corpus is rebuilt from the index's reports
- * (the same pure `buildCorpus` the index was fed from, so meeting ids agree).
+ * The corpus that matches what the search index holds right now. Live updates swap reports (and their
+ * meeting sections) inside the index; when any report or section list differs from ours, the corpus is
+ * re-assembled from the index's own reports and sections — no re-parsing, and meeting ids always agree
+ * with the index's. (An index without `sectionsOf` falls back to the pure `buildCorpus`.)
  */
-export function followSearch(initial: Corpus, search: Pick<DocketSearch, 'reportIds' | 'report'>): () => Corpus {
+export function followSearch(initial: Corpus, search: IndexedReports): () => Corpus {
   let corpus = initial;
-  let known = new Map(initial.reports.map((r) => [r.id, r] as const));
+  let knownReports = new Map(initial.reports.map((r) => [r.id, r] as const));
+  // The index's section arrays as last seen (identity changes when a report is replaced).
+  let knownSections = new Map<string, MeetingSection[]>();
+  if (search.sectionsOf) for (const id of search.reportIds()) knownSections.set(id, search.sectionsOf(id));
   return () => {
     const ids = search.reportIds();
-    let changed = ids.length !== known.size;
-    for (let i = 0; !changed && i < ids.length; i++) changed = search.report(ids[i]!) !== known.get(ids[i]!);
+    let changed = ids.length !== knownReports.size;
+    for (let i = 0; !changed && i < ids.length; i++) {
+      const id = ids[i]!;
+      changed = search.report(id) !== knownReports.get(id) || (!!search.sectionsOf && search.sectionsOf(id) !== knownSections.get(id));
+    }
     if (!changed) return corpus;
-    const reports = ids.map((id) => search.report(id)).filter((r) => r !== undefined);
-    corpus = buildCorpus(reports, corpus.warnings);
-    known = new Map(reports.map((r) => [r.id, r] as const));
+    const reports = ids
+      .map((id) => search.report(id))
+      .filter((r): r is Report => r !== undefined)
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    if (search.sectionsOf) {
+      knownSections = new Map(reports.map((r) => [r.id, search.sectionsOf!(r.id)] as const));
+      corpus = { reports, sections: reports.flatMap((r) => knownSections.get(r.id) ?? []), warnings: corpus.warnings };
+    } else {
+      corpus = buildCorpus(reports, corpus.warnings);
+    }
+    knownReports = new Map(reports.map((r) => [r.id, r] as const));
     return corpus;
   };
 }

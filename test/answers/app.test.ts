@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -6,6 +6,16 @@ import { followSearch, loadDocket } from '../../src/app.js';
 import { loadCorpus } from '../../src/corpus/index.js';
 import { createSearch } from '../../src/search/index.js';
 import { parseReport } from '../../src/corpus/index.js';
+import { LANFENG } from './sample.js';
+
+async function until(check: () => boolean, ms = 8000): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return check();
+}
 
 const cache = mkdtempSync(path.join(tmpdir(), 'docket-app-'));
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -32,6 +42,28 @@ describe('loadDocket', () => {
     expect(d.service.meetings()).toMatchObject({ kind: 'notice', code: 'no-results' });
     expect(d.service.summarize('wuxi')).toMatchObject({ kind: 'candidates', candidates: [] });
     await d.close();
+  });
+});
+
+describe('loadDocket with watch', () => {
+  it('answers from reports added and deleted while running', async () => {
+    const dir = path.join(cache, 'live');
+    cpSync('seeds', dir, { recursive: true });
+    const logs: string[] = [];
+    const d = await loadDocket({ reportsDir: dir, watch: true, log: (m) => logs.push(m) });
+    try {
+      expect(d.service.summarize('lanfeng 7th').kind).toBe('candidates');
+      writeFileSync(path.join(dir, '900_lanfeng.txt'), LANFENG);
+      expect(await until(() => d.service.summarize('lanfeng 7th').kind === 'summary')).toBe(true);
+      const s = d.service.summarize('lanfeng 7th');
+      if (s.kind === 'summary') expect(s.keyPoints[0]!.file).toBe('900_lanfeng.txt');
+      expect(d.corpus.reports.some((r) => r.file === '900_lanfeng.txt')).toBe(true);
+      unlinkSync(path.join(dir, '900_lanfeng.txt'));
+      expect(await until(() => d.service.summarize('lanfeng 7th').kind === 'candidates')).toBe(true);
+      expect(d.service.summarize('wuxi 21st').kind).toBe('summary');
+    } finally {
+      await d.close();
+    }
   });
 });
 
