@@ -3,13 +3,13 @@
  * console share one process; commands are registered with the deploy script's function and answered by the same
  * handlers that serve Discord. Nothing leaves 127.0.0.1.
  */
-import { loadDocket } from '../app.js';
+import { loadDocket, type Docket } from '../app.js';
 import { loadConfig } from '../config.js';
-import { startBot } from '../discord/bot.js';
-import { createLogger } from '../discord/log.js';
+import { startBot, type RunningBot } from '../discord/bot.js';
+import { createLogger, silentLogger, type Logger } from '../discord/log.js';
 import { deployCommands } from '../../scripts/deploy-commands.js';
 import { runConsole } from './console.js';
-import { startEmulator } from './emulator/index.js';
+import { startEmulator, type Emulator } from './emulator/index.js';
 
 export interface OfflineOptions {
   input?: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -33,33 +33,56 @@ function defaultLocale(): string {
   return /^zh/i.test(lang) ? 'zh-CN' : 'en-US';
 }
 
+export interface LocalDocket {
+  emulator: Emulator;
+  bot: RunningBot;
+  docket: Docket;
+  close(): Promise<void>;
+}
+
+/**
+ * The emulator, the answer service over `reportsDir` and the real gateway bot, wired in one process, with the
+ * commands registered by the deploy script's function. Used by the offline console and the e2e benchmark.
+ */
+export async function startLocalDocket(opts: { reportsDir: string; log?: Logger; onLoadMessage?: (m: string) => void }): Promise<LocalDocket> {
+  const emulator = await startEmulator({ botName: 'Docket' });
+  let docket: Docket | undefined;
+  let bot: RunningBot | undefined;
+  const close = async () => {
+    await bot?.stop();
+    await docket?.close();
+    await emulator.close();
+  };
+  try {
+    docket = await loadDocket({ reportsDir: opts.reportsDir, log: opts.onLoadMessage ?? (() => {}) });
+    await deployCommands({ token: emulator.botToken, clientId: emulator.applicationId, guildId: emulator.defaultGuildId, apiUrl: emulator.apiUrl });
+    bot = await startBot({ token: emulator.botToken, apiUrl: emulator.apiUrl }, docket.service, { log: opts.log ?? silentLogger });
+    return { emulator, bot, docket, close };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
+
 export async function runOffline(opts: OfflineOptions = {}): Promise<number> {
   const input = opts.input ?? process.stdin;
   const output = opts.output ?? process.stdout;
   const errorOutput = opts.errorOutput ?? process.stderr;
   const interactive = Boolean(input.isTTY && output.isTTY);
-  const config = loadConfig();
-  const reportsDir = opts.reportsDir ?? config.reportsDir;
+  const reportsDir = opts.reportsDir ?? loadConfig().reportsDir;
 
   for (const line of OFFLINE_BANNER) output.write(`${line}\n`);
-
-  const emulator = await startEmulator({ botName: 'Docket' });
-  // Only problems reach the terminal; the routine "ready"/"resumed" lines would drown the answers.
+  // Only problems reach the terminal; routine "ready"/"resumed" lines would drown the answers.
   const log = createLogger({
-    secrets: [emulator.botToken],
     write: (line) => {
       if (/ (warn|error) /.test(line)) errorOutput.write(`${line}\n`);
     },
   });
-  let docket: Awaited<ReturnType<typeof loadDocket>> | undefined;
-  let bot: Awaited<ReturnType<typeof startBot>> | undefined;
+  const local = await startLocalDocket({ reportsDir, log, onLoadMessage: (m) => errorOutput.write(`${m}\n`) });
   try {
-    docket = await loadDocket({ reportsDir, log: (m) => errorOutput.write(`${m}\n`) });
-    await deployCommands({ token: emulator.botToken, clientId: emulator.applicationId, guildId: emulator.defaultGuildId, apiUrl: emulator.apiUrl });
-    bot = await startBot({ token: emulator.botToken, apiUrl: emulator.apiUrl }, docket.service, { log });
     output.write(`Reports: ${reportsDir} · ${interactive ? HINT : 'reading commands from standard input.'}\n\n`);
     return await runConsole({
-      emulator,
+      emulator: local.emulator,
       input,
       output,
       interactive,
@@ -68,8 +91,6 @@ export async function runOffline(opts: OfflineOptions = {}): Promise<number> {
       username: process.env['USER'] || 'you',
     });
   } finally {
-    await bot?.stop();
-    await docket?.close();
-    await emulator.close();
+    await local.close();
   }
 }
