@@ -26,7 +26,7 @@ import type {
 import { encodeButtonId } from './custom-id.js';
 import { labelsFor, type Labels } from './labels.js';
 import { FLAG_EPHEMERAL, FLAG_SUPPRESS_EMBEDS, LIMITS } from './limits.js';
-import { clean, cutOwn, fitLines, highlightSegments, plain, renderSegments } from './text.js';
+import { clean, cutOwn, fitLines, highlightSegments, plain, renderSegments, visible } from './text.js';
 
 export interface RenderedMessage {
   content?: string;
@@ -138,12 +138,26 @@ export function renderChoices(suggestions: readonly Suggestion[]): Array<{ name:
     if (out.length >= LIMITS.autocompleteChoices) break;
     const value = s.value;
     if (value.length === 0 || value.length > LIMITS.choiceValue || seen.has(value)) continue;
-    // Choice names are shown as plain text (no markdown), so clean but do not escape.
-    const name = cutOwn(clean(s.name).trim() || clean(value).trim() || '?', LIMITS.choiceName);
+    const name = choiceName(s.name, value);
     seen.add(value);
     out.push({ name, value });
   }
   return out;
+}
+
+/**
+ * Choice names are plain text (no markdown): cleaned, not escaped. A name built as "title · date · place" keeps its
+ * date and place when too long; the title gives way, cut at a word.
+ */
+function choiceName(name: string, value: string): string {
+  const text = clean(name).trim() || clean(value).trim() || '?';
+  if (text.length <= LIMITS.choiceName) return text;
+  const parts = text.split(' · ');
+  const tail = parts.slice(1).join(' · ');
+  if (parts.length > 1 && tail.length <= LIMITS.choiceName / 2) {
+    return `${visible(parts[0]!, LIMITS.choiceName - tail.length - 3)} · ${tail}`;
+  }
+  return visible(text, LIMITS.choiceName);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -389,7 +403,8 @@ const PICK_BUTTONS = 10;
 function pickRows(a: CandidatesAnswer, key: string, L: Labels): Array<APIActionRowComponent<APIButtonComponent>> {
   const buttons = a.candidates.slice(0, PICK_BUTTONS).map((m, i) => {
     // Labels are plain text (no markdown): cleaned, not escaped.
-    const label = `${i + 1}. ${clean(m.title).trim()} · ${m.date ?? L.dateNotStated}`;
+    const date = ` · ${m.date ?? L.dateNotStated}`;
+    const label = `${i + 1}. ${visible(m.title, LIMITS.buttonLabel - date.length - 4)}${date}`;
     return button(label, encodeButtonId({ action: 'pick', key, page: i }), false, 2);
   });
   const rows: Array<APIActionRowComponent<APIButtonComponent>> = [];

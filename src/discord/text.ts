@@ -69,7 +69,8 @@ const PUNCTUATION_BREAK = /[,;:.!?)\]}，。；：！？、）」』】]/u;
  * Render segments as escaped markdown of at most `max` characters. Too long → cut at a word boundary
  * (or between CJK characters) and end with "…". Bold is applied only to visible, non-blank text.
  */
-export function renderSegments(segments: readonly Segment[], max: number): string {
+export function renderSegments(segments: readonly Segment[], max: number, opts: { escape?: boolean } = {}): string {
+  const escape = opts.escape ?? true;
   if (max <= 0) return '';
   const list: Unit[] = [];
   let lastSpace = true; // leading whitespace is dropped
@@ -84,7 +85,7 @@ export function renderSegments(segments: readonly Segment[], max: number): strin
       lastSpace = space;
       list.push({
         raw,
-        rendered: escapeUnit(raw),
+        rendered: escape ? escapeUnit(raw) : raw,
         bold: Boolean(seg.bold) && !space,
         space,
         breakAfter: NO_SPACE_SCRIPT.test(raw) || PUNCTUATION_BREAK.test(raw),
@@ -142,6 +143,12 @@ function joinUnits(list: readonly Unit[], count: number): string {
 }
 
 /** Escaped plain text within `max`. */
+/** Cleaned (not escaped) text within `max`, cut at a word boundary: for places Discord shows without markdown
+ *  (autocomplete choices, button labels, embed footers). */
+export function visible(text: string, max: number): string {
+  return renderSegments([{ text }], max, { escape: false });
+}
+
 export function plain(text: string, max: number): string {
   return renderSegments([{ text }], max);
 }

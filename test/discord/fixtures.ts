@@ -236,8 +236,8 @@ const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\u00ad\u061c]/;
 /** Ways the text could ping, link, format or hide something it should not. Empty when safe. */
 export function breakouts(text: string): string[] {
   const bad: string[] = [];
-  // Drop backslash escapes: whatever follows a backslash renders literally.
-  const bare = text.replace(/\\[\s\S]/g, '');
+  // Backslash escapes render literally: stand them in with a neutral letter.
+  const bare = text.replace(/\\[\s\S]/g, 'x');
   if (/[@<>[\]`|~_]/.test(bare)) bad.push(`unescaped markdown/mention char in ${JSON.stringify(bare.slice(0, 200))}`);
   if (INVISIBLE.test(text)) bad.push('invisible or bidi control character');
   if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text)) bad.push('lone surrogate');

@@ -176,3 +176,12 @@ describe('renderChoices', () => {
     expect(renderChoices([{ name: 'a', value: 'v'.repeat(101) }, { name: 'b\u200b', value: 'ok' }])).toEqual([{ name: 'b', value: 'ok' }]);
   });
 });
+
+describe('renderChoices keeps date and place', () => {
+  it('shortens the title, not the date and place', () => {
+    const name = `Wuxi High-tech Zone 2024 global "Investment and Talent Recruitment" work mobilization and deployment meeting · 2024-01-01 · Wuxi High-tech Zone`;
+    const [c] = renderChoices([{ name, value: 'wuxi-high-tech' }]);
+    expect(c!.name.length).toBeLessThanOrEqual(100);
+    expect(c!.name).toMatch(/^Wuxi High-tech Zone 2024 global .*… · 2024-01-01 · Wuxi High-tech Zone$/);
+  });
+});

@@ -38,7 +38,7 @@ describe('text: escaping and cutting report text', () => {
         const out = renderSegments(highlightSegments(text, 0, [{ start: hs, end: hs + hl }]), max);
         expect(out.length).toBeLessThanOrEqual(max);
         expect(out).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
-        const bare = out.replace(/\\[\s\S]/g, '');
+        const bare = out.replace(/\\[\s\S]/g, 'x');
         expect((bare.match(/\*\*/g) ?? []).length % 2).toBe(0);
         expect(bare).not.toMatch(/\\$/);
       }),
