@@ -169,7 +169,7 @@ export function createAnswerService(deps: AnswerDeps): AnswerService {
         } else {
           const s = getSearch();
           const ranked = s.findPolicies(query.text, MAX_SUGGESTIONS).map((r) => r.item.title);
-          documents = matchingDocuments(v, scope, query.text, tokenize, ranked);
+          documents = matchingDocuments(v, scope, query.text, tokenize, ranked, glossaryAlternatives(query.text, topicTerms()));
           const hits = s.search(query.text, {
             limit: SEARCH_FETCH,
             meetingIds: scope.meeting ? [scope.meeting.meeting.id] : undefined,
@@ -328,6 +328,13 @@ function personSuggestion(v: CorpusView, name: string): Suggestion {
 
 function textSuggestion(text: string): Suggestion {
   return { name: text, value: text };
+}
+
+/** Every other wording of the query in the vocabulary groups whose terms include the query itself. */
+function glossaryAlternatives(query: string, groups: readonly (readonly string[])[]): string[] {
+  const key = tokenize(query).join(' ');
+  if (!key) return [];
+  return groups.filter((g) => g.some((t) => tokenize(t).join(' ') === key)).flat();
 }
 
 const meetingTables = new WeakMap<CorpusView, Array<{ id: string; fields: string[] }>>();

@@ -47,9 +47,12 @@ export function matchingDocuments(
   query: string,
   tokenize: (t: string) => string[],
   ranked: readonly string[],
+  /** The same topic in other words (e.g. the glossary's other language): a title holding one matches too. */
+  alternatives: readonly string[] = [],
 ): DocumentEntry[] {
   const terms = [...new Set(tokenize(query))];
   if (terms.length === 0) return [];
+  const others = alternatives.map((a) => [...new Set(tokenize(a))]).filter((t) => t.length > 0);
   const scored: Array<{ doc: DocumentEntry; score: number }> = [];
   for (const doc of catalogue(view, scope)) {
     const titleTerms = new Set(tokenize(doc.title));
@@ -57,6 +60,7 @@ export function matchingDocuments(
     const rank = ranked.findIndex((t) => t === doc.title);
     let score = 0;
     if (matched === terms.length) score = 2 + matched / Math.max(1, titleTerms.size);
+    else if (others.some((alt) => alt.every((t) => titleTerms.has(t)))) score = 1.9;
     else if (rank >= 0) score = 1 + 1 / (2 + rank);
     if (score > 0) scored.push({ doc, score });
   }

@@ -151,6 +151,13 @@ describe('policies', () => {
     expect(zh?.excerpts.some((e) => e.text.includes('营商环境'))).toBe(true);
   });
 
+  it('营商环境 (Chinese) also finds the English Action Plan through the glossary', () => {
+    const p = service.policies({ query: '营商环境' });
+    if (p.kind !== 'policies') throw new Error(p.kind);
+    expect(p.documents.map((d) => norm(d.title))).toEqual([norm('Wuxi City’s Action Plan for Optimizing the Business Environment Improvement 2023')]);
+    expect(p.mentions[0]?.meeting.language).toBe('zh');
+  });
+
   it('"house expropriation" → the Work Plan', () => {
     const p = service.policies({ query: 'house expropriation' });
     if (p.kind !== 'policies') throw new Error(p.kind);
