@@ -40,8 +40,11 @@ export function detectLanguage(text: string, span: Span = { start: 0, end: text.
   return han * 3 >= latin && han > 0 ? 'zh' : 'en';
 }
 
-const CLOSERS = new Set(['”', '’', '"', "'", '」', '』', '）', ')', '】', '》', '″']);
+const CLOSER_CODES = new Set([...'”’"\'」』）)】》″'].map((c) => c.charCodeAt(0)));
+const CLOSERS = { has: (c: string): boolean => CLOSER_CODES.has(c.charCodeAt(0)) };
 const ZH_TERMINALS = new Set(['。', '！', '？', '；']);
+/** Characters that can end a sentence: everything else is skipped without a closer look. */
+const TERMINAL_CODES = new Set([...'。！？；….!?'].map((c) => c.charCodeAt(0)));
 
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -138,6 +141,7 @@ export function sentenceSpans(text: string, span: Span, language: Language): Spa
     return j;
   };
   for (let i = span.start; i < span.end; i++) {
+    if (!TERMINAL_CODES.has(text.charCodeAt(i))) continue;
     const ch = text[i]!;
     if (ZH_TERMINALS.has(ch)) {
       let j = i + 1;

@@ -26,8 +26,21 @@ export function pinyinSyllableCount(word: string): number {
   return 0;
 }
 
+const nameCache = new Map<string, boolean>();
+const NAME_CACHE_MAX = 50_000;
+
 /** "Zhao Jianjun", "He Ping", "Ouyang Xiu". Case matters: garbled lowercase names are not accepted here. */
 export function isPlausibleName(s: string): boolean {
+  const hit = nameCache.get(s);
+  if (hit !== undefined) return hit;
+  const v = checkName(s);
+  if (nameCache.size >= NAME_CACHE_MAX) nameCache.clear();
+  nameCache.set(s, v);
+  return v;
+}
+
+function checkName(s: string): boolean {
+  if (s.length > 22) return false;
   const parts = s.split(' ');
   if (parts.length !== 2) return false;
   const [sur, given] = parts as [string, string];

@@ -97,16 +97,22 @@ function words(text: string, span: Span): Tok[] {
   return out;
 }
 
+interface CasedName {
+  name: string;
+  start: number;
+  end: number;
+}
+
 /** Properly cased names in a span, minus garbled joins ("Li Yinghou" when "Li Ying" is also named). */
-function casedNames(text: string, span: Span): { name: string; start: number; end: number }[] {
-  const toks = words(text, span);
-  const found: { name: string; start: number; end: number }[] = [];
-  for (let i = 0; i + 1 < toks.length; i++) {
-    const a = toks[i]!;
-    const b = toks[i + 1]!;
-    if (text.slice(a.end, b.start) !== ' ') continue;
-    const name = `${a.w} ${b.w.replace(/[’']s$/, '')}`;
-    if (isPlausibleName(name)) found.push({ name, start: a.start, end: a.start + name.length });
+function casedNames(text: string, span: Span): CasedName[] {
+  const s = text.slice(span.start, span.end);
+  const found: CasedName[] = [];
+  // Two capitalised words side by side; the lookahead lets "Secretary Yu Huiyou" try "Yu Huiyou" too.
+  const re = /(?<![A-Za-z])([A-Z][a-z]{0,6}) (?=([A-Z][a-z]{1,11})(?![a-z]))/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const name = `${m[1]!} ${m[2]!}`;
+    if (isPlausibleName(name)) found.push({ name, start: span.start + m.index, end: span.start + m.index + name.length });
   }
   const names = new Set(found.map((f) => f.name));
   return found.filter((f) => ![...names].some((n) => n !== f.name && f.name.startsWith(n) && f.name.length > n.length));
@@ -182,7 +188,7 @@ const NOT_ROLE_CHUNK = /^(?:On|In|At|During|While|According|After|Before|When|Th
 function parseList(
   text: string,
   clause: Span,
-  known: Set<string>,
+  known: readonly CasedName[],
   chair: 'first' | 'last' | null,
   sentence: Span,
   out: Hit[],
@@ -200,7 +206,7 @@ function parseList(
   const people: { hit: Hit; ownRole: boolean }[] = [];
   let pendingNoRole: Hit[] = [];
   for (const c of chunks) {
-    const names = casedNames(text, c).filter((n) => known.has(n.name));
+    const names = known.filter((n) => n.start >= c.start && n.end <= c.end);
     if (names.length === 0) {
       const t = text.slice(c.start, c.end).trim();
       if (
@@ -242,8 +248,13 @@ function parseList(
 function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { name: string; sentence: Span }[]): void {
   const all = casedNames(text, section.span);
   const known = new Set(all.map((n) => n.name));
+  let k = 0; // names and sentences are both in text order: walk them together
   for (const p of section.paragraphs) {
     for (const sent of p.sentences) {
+      while (k < all.length && all[k]!.start < sent.start) k++;
+      let e = k;
+      while (e < all.length && all[e]!.start < sent.end) e++;
+      const inSentence = all.slice(k, e);
       const s = text.slice(sent.start, sent.end);
       if (s.length > 3000) continue;
       // "Presided over by A, role, B, role … attended the meeting."
@@ -252,39 +263,37 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
       if (by) {
         const from = sent.start + by.index + by[0].length;
         const to = att && att.index > by.index ? sent.start + att.index : sent.end;
-        parseList(text, { start: from, end: to }, known, 'first', sent, hits);
+        parseList(text, { start: from, end: to }, inSentence, 'first', sent, hits);
         continue;
       }
       const chair = CHAIR_VERB.exec(s);
       if (chair) {
         const clauseStart = lastBoundary(s, chair.index);
-        parseList(text, { start: sent.start + clauseStart, end: sent.start + chair.index }, known, 'last', sent, hits);
+        parseList(text, { start: sent.start + clauseStart, end: sent.start + chair.index }, inSentence, 'last', sent, hits);
         // "While presiding over the meeting, Name analysed …"
         const after = /^presiding over the (?:meeting|conference|session),\s*/i.exec(s.slice(chair.index));
         if (after) {
           const rest = { start: sent.start + chair.index + after[0].length, end: sent.end };
-          const n = casedNames(text, rest).find((x) => known.has(x.name) && x.start - rest.start < 3);
+          const n = inSentence.find((x) => x.start >= rest.start && x.start - rest.start < 3);
           if (n) hits.push({ name: n.name, role: null, pos: n.start, chair: true, sentence: sent });
         }
       }
       if (att) {
         const clauseStart = chair && chair.index < att.index ? chair.index + chair[0].length : 0;
         const from = sent.start + afterClauseVerb(s, clauseStart);
-        parseList(text, { start: from, end: sent.start + att.index }, known, null, sent, hits);
+        parseList(text, { start: from, end: sent.start + att.index }, inSentence, null, sent, hits);
       }
       const sp = SPEECH_VERB.exec(s);
       if (sp && !chair && !att) {
         const clauseStart = lastBoundary(s, sp.index, true);
-        parseList(text, { start: sent.start + clauseStart, end: sent.start + sp.index }, known, null, sent, hits);
+        parseList(text, { start: sent.start + clauseStart, end: sent.start + sp.index }, inSentence, null, sent, hits);
       }
       // Garbled lowercase mentions of a name written properly elsewhere: "party secretary he ping to attend".
-      if (att || chair) {
+      if ((att || chair) && /[a-z] [a-z]/.test(s)) {
         for (const n of known) {
           const lower = n.toLowerCase();
-          const re = new RegExp(`(?<![A-Za-z])${lower}(?![A-Za-z])`, 'g');
-          let lm: RegExpExecArray | null;
-          while ((lm = re.exec(s))) {
-            const idx = lm.index;
+          for (let idx = s.indexOf(lower); idx !== -1; idx = s.indexOf(lower, idx + 1)) {
+            if (/[A-Za-z]/.test(s[idx - 1] ?? '') || /[A-Za-z]/.test(s[idx + lower.length] ?? '')) continue;
             const after = s.slice(idx + lower.length, idx + lower.length + 30);
             const v = /^\s+(?:to\s+)?(?:(attend(?:ed|s)?)|(presid(?:ed|es|e) over|chair(?:ed|s)?))\b/i.exec(after);
             if (!v) continue;

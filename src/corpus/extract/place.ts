@@ -35,9 +35,11 @@ export function dominantPlaceEn(text: string, span: Span, opts: PlaceOptions): F
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) consider(m[1] ?? m[3]);
   if (candidates.size === 0) return null;
-  for (const w of candidates.keys()) {
-    const wr = new RegExp(`\\b${w}\\b`, 'g');
-    candidates.set(w, (s.match(wr) ?? []).length);
+  // one pass: how often each candidate word occurs anywhere in the section
+  const wr = /[A-Z][a-z]+/g;
+  while ((m = wr.exec(s))) {
+    const c = candidates.get(m[0]);
+    if (c !== undefined) candidates.set(m[0], c + 1);
   }
   let best = '';
   let n = 0;

@@ -28,6 +28,7 @@ const ACTIONS_EN: [RegExp, string][] = [
   [/\b(?:introduce|introduced)\b/i, 'introduced'],
   [/\b(?:read out|announced|announce)\b/i, 'announced'],
 ];
+const ACTIONS_EN_GLOBAL: [RegExp, string][] = ACTIONS_EN.map(([re, a]) => [new RegExp(re.source, 'gi'), a]);
 const ACTIONS_ZH: [RegExp, string][] = [
   [/审议通过|通过/, 'adopted'],
   [/审议/, 'reviewed'],
@@ -38,11 +39,14 @@ const ACTIONS_ZH: [RegExp, string][] = [
   [/传达/, 'conveyed'],
 ];
 
+const ACTIONS_ZH_GLOBAL: [RegExp, string][] = ACTIONS_ZH.map(([re, a]) => [new RegExp(re.source, 'g'), a]);
+
 export interface FoundPolicy {
   policy: Policy;
   evidence: Evidence;
 }
 
+const HAS_QUOTE = /[“"”《]/;
 const QUOTED = /[“"”]+([^“”"″\n]{3,300})[”"″]|《([^《》\n]{2,120})》/g;
 
 function isTitleCase(s: string): boolean {
@@ -60,8 +64,8 @@ function actionBefore(text: string, from: number, at: number, zh: boolean): stri
     // the clause before the title, other titles taken out: "审议并原则通过了《A》《B》" acts on both
     const clause = head.replace(/《[^》]*》/g, '').split(/[，,；;。]/).pop() ?? '';
     let best: { pos: number; action: string } | null = null;
-    for (const [re, a] of ACTIONS_ZH) {
-      const g = new RegExp(re.source.replace(/\$$/, ''), 'g');
+    for (const [g, a] of ACTIONS_ZH_GLOBAL) {
+      g.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = g.exec(clause))) if (!best || m.index > best.pos) best = { pos: m.index, action: a };
     }
@@ -69,8 +73,8 @@ function actionBefore(text: string, from: number, at: number, zh: boolean): stri
   }
   // the nearest verb in the same clause before the title
   let best: { pos: number; action: string } | null = null;
-  for (const [re, a] of ACTIONS_EN) {
-    const g = new RegExp(re.source, 'gi');
+  for (const [g, a] of ACTIONS_EN_GLOBAL) {
+    g.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = g.exec(head))) if (!best || m.index > best.pos) best = { pos: m.index, action: a };
   }
@@ -120,7 +124,8 @@ export function extractPolicies(text: string, section: RawSection, language: 'en
       QUOTED.lastIndex = 0;
       let m: RegExpExecArray | null;
       const quotedSpans: Span[] = [];
-      while ((m = QUOTED.exec(s))) {
+      const hasQuote = HAS_QUOTE.test(s);
+      while (hasQuote && (m = QUOTED.exec(s))) {
         const inner = (m[1] ?? m[2])!.trim();
         const at = sent.start + m.index;
         quotedSpans.push({ start: m.index, end: m.index + m[0].length });
@@ -140,11 +145,13 @@ export function extractPolicies(text: string, section: RawSection, language: 'en
         }
         add(inner, action, sent);
       }
-      if (language === 'en') unquotedTitles(text, sent, s, quotedSpans, add);
+      if (language === 'en' && DOC_EN.test(s)) unquotedTitles(text, sent, s, quotedSpans, add);
     }
   }
   return found;
 }
+
+const ACTION_WORD = /\b(?:issued|reviewed|adopted|approved|released|discussed|passed|studied|deliberated|implement|implemented)\b/;
 
 /** "Several Policies and Measures for … and … Work Plan for … were issued at the meeting." */
 function unquotedTitles(
@@ -154,6 +161,7 @@ function unquotedTitles(
   quoted: Span[],
   add: (title: string, action: string | null, sentence: Span) => void,
 ): void {
+  if (!ACTION_WORD.test(s)) return;
   const re = /((?:[A-Z][\w’'-]*|\d{4})(?:\s+(?:(?:of|on|for|and|the|in|to|a)\s+)*(?:[A-Z][\w’'-]*|\(\d{4}(?:-\d{4})?\)|\d{4}))+)\s+(?:was|were|has been|have been)\s+(?:\w+ly\s+)?(issued|reviewed|adopted|approved|released|discussed|passed|studied|deliberated)\b/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
