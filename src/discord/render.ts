@@ -167,6 +167,8 @@ interface DraftField {
   name: string;
   items: string[];
   inline?: boolean;
+  /** How items are joined (default one per line); a comma list stays a comma list when cut. */
+  sep?: string;
 }
 
 interface Draft {
@@ -253,13 +255,14 @@ function summaryDraft(a: SummaryAnswer, L: Labels): Draft {
     { name: L.chair, items: a.chair.length ? a.chair.map(personText) : [L.none], inline: true },
     {
       name: L.attendees(a.attendeeCount),
-      items: a.attendees.length ? [a.attendees.map(personText).join(', ')] : [L.none],
+      items: a.attendees.length ? a.attendees.map(personText) : [L.none],
+      sep: ', ',
     },
   ];
   if (a.documents.length) fields.push({ name: L.documents, items: a.documents.map((d) => documentLine(d, L, 300)) });
-  if (a.topics.length) fields.push({ name: L.topics, items: [a.topics.map((t) => plain(t, 60)).join(' · ')] });
+  if (a.topics.length) fields.push({ name: L.topics, items: a.topics.map((t) => plain(t, 60)), sep: ' · ' });
 
-  const used = fields.reduce((n, f) => n + Math.min(LIMITS.fieldValue, f.items.join('\n').length) + f.name.length, 0) + 400;
+  const used = fields.reduce((n, f) => n + Math.min(LIMITS.fieldValue, f.items.join(f.sep ?? '\n').length) + f.name.length, 0) + 400;
   const budget = Math.min(LIMITS.embedDescription - 400, TOTAL_BUDGET - used);
   const each = Math.max(160, Math.floor(budget / Math.max(1, a.keyPoints.length)) - 8);
   const points = a.keyPoints.map((ex, i) => quote(ex, each, L, `${i + 1}. `));
@@ -279,12 +282,12 @@ function documentLine(d: DocumentEntry, L: Labels, max: number): string {
 
 function attendeesDraft(a: AttendeesAnswer, L: Labels): Draft {
   const m = a.meeting;
-  const names = (list: PersonEntry[]) => (list.length ? [list.map(personText).join(', ')] : [L.none]);
+  const names = (list: PersonEntry[]) => (list.length ? list.map(personText) : [L.none]);
   const fields: DraftField[] = [
-    { name: L.chair, items: names(a.chair), inline: true },
+    { name: L.chair, items: names(a.chair), inline: true, sep: ', ' },
     { name: L.reporter, items: a.reporter ? [personText(a.reporter)] : [L.none], inline: true },
-    { name: `${L.present} (${a.present.length})`, items: names(a.present) },
-    { name: L.mentionedOnly, items: names(a.mentioned) },
+    { name: `${L.present} (${a.present.length})`, items: names(a.present), sep: ', ' },
+    { name: L.mentionedOnly, items: names(a.mentioned), sep: ', ' },
   ];
   // Each distinct excerpt once, with the names it supports.
   const seen = new Map<string, { ex: Excerpt; who: string[] }>();
@@ -296,7 +299,7 @@ function attendeesDraft(a: AttendeesAnswer, L: Labels): Draft {
     seen.set(k, entry);
   }
   const evidence = [...seen.values()];
-  const used = fields.reduce((n, f) => n + Math.min(LIMITS.fieldValue, f.items.join('\n').length) + f.name.length, 0) + 400;
+  const used = fields.reduce((n, f) => n + Math.min(LIMITS.fieldValue, f.items.join(f.sep ?? '\n').length) + f.name.length, 0) + 400;
   const each = Math.max(160, Math.floor(Math.min(LIMITS.embedDescription - 200, TOTAL_BUDGET - used) / Math.max(1, evidence.length)) - 4);
   return {
     title: plain(`${L.attendeesOf}: ${m.title}`, LIMITS.embedTitle),
@@ -452,7 +455,7 @@ function buildEmbed(d: Draft, L: Labels, valueCaps: Map<DraftField | 'descriptio
   if (desc.trim()) embed.description = desc;
   const fields: APIEmbedField[] = [];
   for (const f of d.fields.slice(0, LIMITS.embedFields)) {
-    const value = fitLines(f.items, valueCaps.get(f) ?? LIMITS.fieldValue, more);
+    const value = fitLines(f.items, valueCaps.get(f) ?? LIMITS.fieldValue, more, f.sep);
     fields.push({ name: cutOwn(f.name.trim() || '—', LIMITS.fieldName), value: value.trim() ? value : '—', ...(f.inline ? { inline: true } : {}) });
   }
   if (fields.length) embed.fields = fields;

@@ -199,14 +199,23 @@ function isLowSurrogate(text: string, i: number): boolean {
   return i > 0 && i < text.length && c >= 0xdc00 && c <= 0xdfff;
 }
 
-/** Keep whole lines while they fit in `max` (joined by "\n"); a dropped tail becomes one `more(n)` line. */
-export function fitLines(lines: readonly string[], max: number, more: (dropped: number) => string): string {
-  const joined = lines.join('\n');
+/** Keep whole items while they fit in `max` (joined by `sep`, lines by default); a dropped tail becomes one
+ *  `more(n)` item. */
+export function fitLines(lines: readonly string[], max: number, more: (dropped: number) => string, sep = '\n'): string {
+  const joined = lines.join(sep);
   if (joined.length <= max) return joined;
-  for (let keep = lines.length - 1; keep >= 0; keep--) {
+  // Longest prefix that fits with the "more" item; lengths are additive, so no re-joining per attempt.
+  let used = 0;
+  let keep = 0;
+  let best = -1;
+  for (;;) {
     const tail = more(lines.length - keep);
-    const text = [...lines.slice(0, keep), tail].join('\n');
-    if (text.length <= max) return text;
+    if (used + (keep > 0 ? sep.length : 0) + tail.length <= max) best = keep;
+    if (keep >= lines.length) break;
+    used += (keep > 0 ? sep.length : 0) + lines[keep]!.length;
+    if (used > max) break;
+    keep++;
   }
-  return cutOwn(more(lines.length), max);
+  if (best < 0) return cutOwn(more(lines.length), max);
+  return [...lines.slice(0, best), more(lines.length - best)].join(sep);
 }

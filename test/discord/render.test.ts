@@ -145,6 +145,14 @@ describe('renderAnswer: examples', () => {
     for (const f of msg.embeds[0]!.fields!) expect(f.value).toMatch(/¶4$/);
   });
 
+  it('a long attendee list stays a comma list and says how many more', () => {
+    const people = Array.from({ length: 300 }, (_, i) => ({ name: `Person Number${i}`, role: 'Deputy Director of the Bureau', excerpt: null }));
+    const msg = renderAnswer({ kind: 'summary', meeting: wuxi, dateText: null, body: null, headline: null, chair: [], attendeeCount: 300, attendees: people, documents: [], keyPoints: [], topics: [] });
+    const field = msg.embeds[0]!.fields!.find((f) => f.name === 'Attendees (300)')!;
+    expect(field.value).toMatch(/^Person Number0 \(Deputy Director of the Bureau\), Person Number1 .*, … and \d+ more$/);
+    expect(field.value.length).toBeLessThanOrEqual(1024);
+  });
+
   it('help is private and within limits', () => {
     for (const locale of ['en-US', 'zh-CN']) {
       const msg = renderHelp(locale);

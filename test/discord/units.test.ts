@@ -53,6 +53,29 @@ describe('text: escaping and cutting report text', () => {
   it('fitLines keeps whole lines and says how many were left out', () => {
     expect(fitLines(['aaaa', 'bbbb', 'cccc'], 100, (n) => `+${n}`)).toBe('aaaa\nbbbb\ncccc');
     expect(fitLines(['aaaa', 'bbbb', 'cccc'], 10, (n) => `+${n}`)).toBe('aaaa\n+2');
+    expect(fitLines(['aaaa', 'bbbb', 'cccc'], 14, (n) => `+${n}`, ', ')).toBe('aaaa, bbbb, +1');
+    expect(fitLines(['aaaa', 'bbbb', 'cccc'], 13, (n) => `+${n}`, ', ')).toBe('aaaa, +2');
+    expect(fitLines(['aaaa'], 3, (n) => `+${n}`)).toBe('+1');
+    expect(fitLines([], 3, (n) => `+${n}`)).toBe('');
+  });
+
+  it('fitLines: the longest prefix that fits, always within max', () => {
+    fc.assert(
+      fc.property(fc.array(fc.string({ maxLength: 30 }), { maxLength: 30 }), fc.integer({ min: 1, max: 200 }), fc.constantFrom('\n', ', '), (lines, max, sep) => {
+        const out = fitLines(lines, max, (n) => `… and ${n} more`, sep);
+        expect(out.length).toBeLessThanOrEqual(max);
+        if (lines.join(sep).length <= max) expect(out).toBe(lines.join(sep));
+        else {
+          const m = /… and (\d+) more$/.exec(out);
+          if (m) {
+            const kept = lines.length - Number(m[1]);
+            expect(out).toBe([...lines.slice(0, kept), `… and ${m[1]} more`].join(sep));
+            // One more item would not have fit.
+            if (kept < lines.length) expect([...lines.slice(0, kept + 1), `… and ${lines.length - kept - 1} more`].join(sep).length).toBeGreaterThan(max);
+          }
+        }
+      }),
+    );
   });
 });
 
