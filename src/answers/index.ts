@@ -1,9 +1,10 @@
 /**
  * The answer service every transport calls: free text in, plain data out (see ./types.ts).
  *
- *   createAnswerService({ corpus, search }): AnswerService & { suggestTopics… }
+ *   createAnswerService({ corpus, search, onError? }): AnswerService
  *
- * `corpus` may be a value or a getter (live updates swap the corpus; lookups are rebuilt per corpus value).
+ * `corpus` and `search` may be values or getters (live updates swap the corpus; lookups are rebuilt per
+ * corpus value). `search` is the search layer's DocketSearch (only the `SearchPort` part is used).
  * Input hygiene happens once, in ./input.ts. No method throws on user input: an unexpected failure
  * becomes an 'internal-error' notice (and `onError` hears about it).
  */
@@ -63,8 +64,6 @@ const SEARCH_FETCH = 100;
 /** A person match this close to the best one is the same query's answer too ("He" → He Ping, He Jinhu). */
 const PERSON_TIE = 0.9;
 const PERSON_MIN_SCORE = 0.6;
-
-export type { SearchPort as DocketSearchPort };
 
 export function createAnswerService(deps: AnswerDeps): AnswerService {
   const getCorpus = typeof deps.corpus === 'function' ? deps.corpus : () => deps.corpus as Corpus;
