@@ -1,5 +1,6 @@
 /** The search engine: paragraph chunks in one MiniSearch index, query alternatives, verification. See ./index.ts. */
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch from 'minisearch';
+import { Retriever, topK, type Slot } from './retrieve.js';
 import type { Corpus, Language, MeetingSection, Report, Span } from '../corpus/types.js';
 import { tokenize, tokenSpans, type Token } from './tokenize.js';
 import { parseQuery, phraseUnit, type QueryProblem, type Unit } from './query.js';
@@ -143,20 +144,24 @@ export class DocketSearch {
   private readonly chunkIdsByReport = new Map<string, string[]>();
   private readonly texts = new Map<string, string>();
   private readonly reports = new Map<string, Report>();
+  private readonly sectionsByReport = new Map<string, MeetingSection[]>();
   readonly entities: EntityLookup;
   private readonly glossary: Glossary;
+  private readonly retriever: Retriever;
 
   /** Use createSearch / loadOrBuildSearch. `ms` may come from a snapshot (already holding every chunk). */
   constructor(corpus: Corpus, options: SearchOptions = {}, ms?: MiniSearch<IndexDoc>) {
     this.glossary = options.glossary ?? defaultGlossary();
     this.entities = new EntityLookup(corpus.sections);
     this.ms = ms ?? new MiniSearch<IndexDoc>(miniSearchOptions());
+    this.retriever = new Retriever(this.ms as MiniSearch<unknown>);
     const byReport = new Map<string, MeetingSection[]>();
     for (const s of corpus.sections) byReport.set(s.reportId, [...(byReport.get(s.reportId) ?? []), s]);
     const docs: IndexDoc[] = [];
     for (const r of corpus.reports) {
       this.reports.set(r.id, r);
       this.texts.set(r.id, r.text);
+      this.sectionsByReport.set(r.id, byReport.get(r.id) ?? []);
       const chunks = chunksOf(r, byReport.get(r.id) ?? []);
       this.chunkIdsByReport.set(r.id, chunks.map((c) => c.id));
       for (const c of chunks) {
@@ -183,6 +188,11 @@ export class DocketSearch {
     return [...this.reports.keys()];
   }
 
+  /** The meeting sections indexed for a report (empty if none or unknown). */
+  sectionsOf(reportId: string): MeetingSection[] {
+    return this.sectionsByReport.get(reportId) ?? [];
+  }
+
   chunk(id: string): Chunk | undefined {
     return this.chunks.get(id);
   }
@@ -192,11 +202,13 @@ export class DocketSearch {
     this.removeReport(report.id);
     this.reports.set(report.id, report);
     this.texts.set(report.id, report.text);
-    const chunks = chunksOf(report, sections.filter((s) => s.reportId === report.id));
+    const own = sections.filter((s) => s.reportId === report.id);
+    this.sectionsByReport.set(report.id, own);
+    const chunks = chunksOf(report, own);
     this.chunkIdsByReport.set(report.id, chunks.map((c) => c.id));
     for (const c of chunks) this.chunks.set(c.id, c);
     this.ms.addAll(chunks.map((c) => ({ id: c.id, text: report.text.slice(c.start, c.end), title: c.meetingTitle })));
-    this.entities.replaceReport(report.id, sections.filter((s) => s.reportId === report.id));
+    this.entities.replaceReport(report.id, own);
   }
 
   removeReport(reportId: string): void {
@@ -206,6 +218,7 @@ export class DocketSearch {
     this.chunkIdsByReport.delete(reportId);
     this.texts.delete(reportId);
     this.reports.delete(reportId);
+    this.sectionsByReport.delete(reportId);
     this.entities.removeReport(reportId);
   }
 
@@ -409,39 +422,49 @@ export class DocketSearch {
     return marks;
   }
 
-  private miniQuery(units: Unit[], combineWith: 'AND' | 'OR') {
-    const seen = new Set<string>();
-    const queries = [];
-    for (const u of units) {
-      for (const t of u.terms) {
+  /** The distinct query terms of some units, as retrieval slots, and for each unit the indices of its slots. */
+  private slotsOf(units: Unit[]): { slots: Slot[]; unitSlots: number[][] } {
+    const keys = new Map<string, number>();
+    const slots: Slot[] = [];
+    const unitSlots = units.map((u) =>
+      u.terms.map((t) => {
         const key = `${t.term}|${t.fuzzy}|${t.prefix}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        queries.push({ queries: [t.term], fuzzy: t.fuzzy > 0 ? t.fuzzy : false, prefix: t.prefix, maxFuzzy: MAX_FUZZY });
-      }
-    }
-    return { combineWith, queries };
+        let i = keys.get(key);
+        if (i === undefined) {
+          i = slots.length;
+          keys.set(key, i);
+          slots.push(this.retriever.slot(t));
+        }
+        return i;
+      }),
+    );
+    return { slots, unitSlots };
   }
 
-  private candidates(units: Unit[], combineWith: 'AND' | 'OR', filter: ((c: Chunk) => boolean) | null): SearchResult[] {
-    return this.ms.search(this.miniQuery(units, combineWith), filter ? { filter: (r) => {
-      const c = this.chunks.get(String(r.id));
+  private acceptFor(filter: ((c: Chunk) => boolean) | null): ((doc: number) => boolean) | null {
+    if (!filter) return null; // live documents always have a chunk (added and removed together)
+    return (doc) => {
+      const id = this.retriever.docId(doc);
+      const c = id === undefined ? undefined : this.chunks.get(id);
       return !!c && filter(c);
-    } } : {});
+    };
   }
 
-  /** Every unit present (phrases adjacent), in the paragraph text: the top `limit` in score order. */
+  /** Every unit present in the paragraph text (phrases adjacent): the top `limit` in score order. */
   private runAnd(alt: Alternative, limit: number, filter: ((c: Chunk) => boolean) | null, cache: Map<string, Token[]>) {
     const out: Array<{ chunk: Chunk; score: number }> = [];
-    const results = this.candidates(alt.units, 'AND', filter);
+    const { slots } = this.slotsOf(alt.units);
+    const found = this.retriever.and(slots, this.acceptFor(filter));
     const needsCheck = alt.units.some((u) => u.phrase);
+    let ranked = topK(found, limit);
     let checked = 0;
-    for (const r of results) {
-      if (out.length >= limit || checked >= MAX_VERIFY_CANDIDATES) break;
-      const chunk = this.chunks.get(String(r.id));
+    for (let i = 0; i < ranked.length && out.length < limit && checked < MAX_VERIFY_CANDIDATES; i++) {
+      if (i === ranked.length - 1 && ranked.length < found.length && out.length < limit) {
+        ranked = [...found].sort((a, b) => b.score - a.score); // the sampled cut kept too few verified: go on fully
+      }
+      const r = ranked[i]!;
+      const chunk = this.chunks.get(this.retriever.docId(r.doc) ?? '');
       if (!chunk) continue;
-      const inText = Object.values(r.match).some((fields) => fields.includes('text'));
-      if (!inText) continue;
       if (needsCheck) {
         checked++;
         const tokens = this.tokensOf(chunk, cache);
@@ -457,22 +480,32 @@ export class DocketSearch {
     const out: Array<{ chunk: Chunk; score: number }> = [];
     if (alt.units.length < 2) return out;
     const need = Math.ceil(alt.units.length / 2);
-    const results = this.candidates(alt.units, 'OR', filter);
-    let checked = 0;
-    for (const r of results) {
-      if (out.length >= limit || checked >= MAX_VERIFY_CANDIDATES) break;
-      const chunk = this.chunks.get(String(r.id));
-      if (!chunk) continue;
-      // Cheap pre-check on what MiniSearch matched before tokenizing the paragraph.
-      const q = new Set(r.queryTerms);
-      const possible = alt.units.filter((u) => u.terms.every((t) => q.has(t.term))).length;
-      if (possible < need) continue;
-      checked++;
-      const tokens = this.tokensOf(chunk, cache);
-      const satisfied = alt.units.filter((u) => this.unitInText(tokens, u)).length;
-      if (satisfied >= need) out.push({ chunk, score: r.score * (satisfied / alt.units.length) });
+    // No typo tolerance here: with half the words missing already, a fuzzy near-miss ("quartet" → "quarter")
+    // is noise, not a match.
+    const units = alt.units.map((u) => ({ ...u, terms: u.terms.map((t) => ({ ...t, fuzzy: 0 })) }));
+    alt = { ...alt, units };
+    const { slots, unitSlots } = this.slotsOf(alt.units);
+    const unitMasks = unitSlots.map((idx) => idx.reduce((m, i) => (i < 31 ? m | (1 << i) : m), 0));
+    const candidates: Array<{ doc: number; score: number; possible: number }> = [];
+    for (const [doc, { score, mask }] of this.retriever.or(slots, this.acceptFor(filter))) {
+      // Cheap pre-check on the slots present before tokenizing the paragraph for phrases.
+      const possible = unitMasks.filter((m) => (mask & m) === m).length;
+      if (possible >= need) candidates.push({ doc, score: score * (possible / alt.units.length), possible });
     }
-    out.sort((a, b) => b.score - a.score);
+    candidates.sort((a, b) => b.score - a.score);
+    let checked = 0;
+    for (const c of candidates) {
+      if (out.length >= limit || checked >= MAX_VERIFY_CANDIDATES) break;
+      const chunk = this.chunks.get(this.retriever.docId(c.doc) ?? '');
+      if (!chunk) continue;
+      if (alt.units.some((u) => u.phrase)) {
+        checked++;
+        const tokens = this.tokensOf(chunk, cache);
+        const satisfied = alt.units.filter((u) => this.unitInText(tokens, u)).length;
+        if (satisfied < need) continue;
+      }
+      out.push({ chunk, score: c.score });
+    }
     return out;
   }
 }

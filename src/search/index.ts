@@ -21,6 +21,6 @@
  */
 export * from './engine.js';
 export { loadOrBuildSearch, snapshotKey, saveSnapshot, type SnapshotOptions, type LoadInfo } from './snapshot.js';
-export { watchReports, type WatchOptions, type ReportWatcher } from './live.js';
+export { watchReports, type WatchOptions, type ReportWatcher, type ReportChange } from './live.js';
 export { tokenize, tokenSpans, type Token } from './tokenize.js';
 export { buildExcerpt, type Mark } from './excerpt.js';

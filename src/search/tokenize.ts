@@ -93,41 +93,68 @@ interface Run {
   ends: number[];
 }
 
-/** Split text into folded runs, remembering original offsets. */
+type CharKind = 'han' | 'word' | 'apos' | null;
+
+/** Folded form and kind of each non-ASCII code point, cached: reports reuse a small alphabet. */
+const CHAR_CACHE = new Map<number, Array<[string, CharKind]>>();
+const CHAR_CACHE_LIMIT = 100_000;
+
+function classify(f: string): CharKind {
+  return HAN.test(f) ? 'han' : WORD.test(f) ? 'word' : f === "'" ? 'apos' : null;
+}
+
+function foldedKinds(cp: number, ch: string): Array<[string, CharKind]> {
+  let v = CHAR_CACHE.get(cp);
+  if (!v) {
+    v = [...foldChar(ch)].map((f) => [f, classify(f)] as [string, CharKind]);
+    if (CHAR_CACHE.size >= CHAR_CACHE_LIMIT) CHAR_CACHE.clear();
+    CHAR_CACHE.set(cp, v);
+  }
+  return v;
+}
+
+/** Split text into folded runs, remembering original offsets. ASCII takes a fast path (no regex, no NFKC). */
 function runs(text: string, base: number): Run[] {
   const out: Run[] = [];
   let cur: Run | null = null;
+  const push = (kind: CharKind, f: string, start: number, end: number): void => {
+    if (kind === 'apos') {
+      // Kept only inside a word run; a trailing one is trimmed when the run is emitted.
+      if (cur && cur.kind === 'word') {
+        cur.chars.push(f);
+        cur.starts.push(start);
+        cur.ends.push(end);
+      }
+      return;
+    }
+    if (kind === null) {
+      if (cur) out.push(cur);
+      cur = null;
+      return;
+    }
+    if (!cur || cur.kind !== kind) {
+      if (cur) out.push(cur);
+      cur = { kind, chars: [], starts: [], ends: [] };
+    }
+    cur.chars.push(f);
+    cur.starts.push(start);
+    cur.ends.push(end);
+  };
   let i = 0;
   while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) push('word', text[i]!, base + i, base + i + 1);
+      else if (c >= 65 && c <= 90) push('word', String.fromCharCode(c + 32), base + i, base + i + 1);
+      else if (c === 39 || c === 96) push('apos', "'", base + i, base + i + 1);
+      else push(null, '', 0, 0);
+      i++;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     const len = cp > 0xffff ? 2 : 1;
-    const ch = text.slice(i, i + len);
-    const folded = foldChar(ch);
     // NFKC may expand one code point to several characters (e.g. "ﬁ", "㍿"); all map to its span.
-    for (const f of folded) {
-      const kind: Run['kind'] | 'apos' | null = HAN.test(f) ? 'han' : WORD.test(f) ? 'word' : f === "'" ? 'apos' : null;
-      if (kind === 'apos') {
-        // Keep an apostrophe only between two word characters (checked when the next char arrives).
-        if (cur && cur.kind === 'word') {
-          cur.chars.push(f);
-          cur.starts.push(base + i);
-          cur.ends.push(base + i + len);
-        }
-        continue;
-      }
-      if (kind === null) {
-        if (cur) out.push(cur);
-        cur = null;
-        continue;
-      }
-      if (!cur || cur.kind !== kind) {
-        if (cur) out.push(cur);
-        cur = { kind, chars: [], starts: [], ends: [] };
-      }
-      cur.chars.push(f);
-      cur.starts.push(base + i);
-      cur.ends.push(base + i + len);
-    }
+    for (const [f, kind] of foldedKinds(cp, text.slice(i, i + len))) push(kind, f, base + i, base + i + len);
     i += len;
   }
   if (cur) out.push(cur);

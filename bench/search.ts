@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:search`: Docket's search vs a naive MiniSearch on seeded synthetic corpora of 1k, 10k and 100k
+ * paragraphs (bench/lib/paragraphs.ts). One table, side by side: build time, heap, snapshot size, time to ready
+ * from snapshot (ours and stock loadJSON), query p50/p99 for (a) Docket's answer path (search + top 10 + excerpts)
+ * and (b) naive MiniSearch (default tokenizer, prefix: true, fuzzy: 0.2, OR), and the p99 ratio.
+ * Goals at 100k: Docket p99 ≤ 25 ms incl. excerpts, ≥ 10× lower p99 than naive, heap ≤ 350 MB, ready ≤ 2 s.
+ * Usage: npm run bench:search [-- --sizes 1000,10000,100000 --queries 300]
+ */
+import { mkdtempSync, rmSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import MiniSearch from 'minisearch';
+import type { Corpus } from '../src/corpus/types.js';
+import { DocketSearch, createSearch } from '../src/search/engine.js';
+import { decodeIndex, saveSnapshot, snapshotKey } from '../src/search/snapshot.js';
+import { loadPools, rng, syntheticCorpus, type Pools } from './lib/paragraphs.js';
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+function heapMB(): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed / 1048576;
+}
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+}
+
+const TOPICS = [
+  'foreign trade', 'business environment', 'investment promotion', 'integrated circuit industry', 'digital reform',
+  'high-quality development', 'industrial chain', 'new energy vehicles', 'effective investment', 'foreign capital',
+  '营商环境', '外资', '自贸片区', '太仓港', '招商引资', '高质量发展', '开放型经济', '制度创新',
+  '"foreign trade"', 'promoting exports', 'policies measures', 'econmic devlopment', 'investmnt promotion',
+  'xyzzy plugh', 'the of and', 'digital eco', 'foreign-funded enterprises headquarters', 'Zhao Jianjn',
+];
+
+function queries(pools: Pools, n: number, seed = 3): string[] {
+  const r = rng(seed);
+  const words = pools.en.join(' ').split(/[^A-Za-z]+/).filter((w) => w.length > 3);
+  const out: string[] = [...TOPICS];
+  while (out.length < n) {
+    const roll = r();
+    if (roll < 0.25) out.push(pools.namesEn[Math.floor(r() * pools.namesEn.length)]!);
+    else if (roll < 0.35) out.push(pools.namesZh[Math.floor(r() * pools.namesZh.length)]!);
+    else if (roll < 0.45) {
+      const s = pools.zh[Math.floor(r() * pools.zh.length)]!;
+      const at = Math.floor(r() * Math.max(1, s.length - 4));
+      out.push(s.slice(at, at + 2 + Math.floor(r() * 3)));
+    } else {
+      const k = 1 + Math.floor(r() * 3);
+      out.push(Array.from({ length: k }, () => words[Math.floor(r() * words.length)]!).join(' '));
+    }
+  }
+  return out;
+}
+
+function time<T>(f: () => T): [T, number] {
+  const t = performance.now();
+  const v = f();
+  return [v, performance.now() - t];
+}
+
+interface Row {
+  size: number;
+  buildMs: number;
+  heapMB: number;
+  snapshotMB: number;
+  readyMs: number;
+  stockLoadMs: number;
+  p50: number;
+  p99: number;
+  naiveBuildMs: number;
+  naiveHeapMB: number;
+  naiveP50: number;
+  naiveP99: number;
+}
+
+async function runSize(size: number, pools: Pools, qs: string[]): Promise<Row> {
+  const corpus: Corpus = syntheticCorpus(size, 42, pools);
+  const base = heapMB();
+  const [search, buildMs] = time(() => createSearch(corpus));
+  const heap = heapMB() - base;
+
+  // Answer path: search + top 10 (excerpts are built for the top hits inside search).
+  for (const q of qs.slice(0, 20)) search.search(q, { limit: 10 });
+  const lat: number[] = [];
+  for (const q of qs) lat.push(time(() => search.search(q, { limit: 10 }))[1]);
+
+  const dir = mkdtempSync(path.join(tmpdir(), 'docket-bench-'));
+  const file = await saveSnapshot(search, path.join(dir, 'search'), snapshotKey(corpus));
+  const snapshotMB = statSync(file).size / 1048576;
+  const readyStart = performance.now();
+  const loaded = new DocketSearch(corpus, {}, decodeIndex(readFileSync(file)) as never);
+  const readyMs = performance.now() - readyStart;
+  if (loaded.search('foreign trade').length !== search.search('foreign trade').length) throw new Error('snapshot differs');
+  const json = JSON.stringify(search.ms);
+  const [, stockLoadMs] = time(() => MiniSearch.loadJSON(json, { fields: ['text', 'title'] }));
+  rmSync(dir, { recursive: true, force: true });
+
+  // Naive: stock tokenizer, prefix + fuzzy on every term, OR, no excerpts.
+  const base2 = heapMB();
+  const [naive, naiveBuildMs] = time(() => {
+    const ms = new MiniSearch<{ id: string; text: string; title: string }>({ fields: ['text', 'title'] });
+    const titles = new Map(corpus.sections.map((s) => [s.reportId, s.meeting.title]));
+    const byId = new Map(corpus.reports.map((r) => [r.id, r]));
+    ms.addAll(corpus.sections.flatMap((s) => s.paragraphs.map((p) => ({
+      id: `${s.reportId}#${p.index}`, text: byId.get(s.reportId)!.text.slice(p.start, p.end), title: titles.get(s.reportId)!,
+    }))));
+    return ms;
+  });
+  const naiveHeap = heapMB() - base2;
+  const nl: number[] = [];
+  for (const q of qs.slice(0, 20)) naive.search(q, { prefix: true, fuzzy: 0.2 });
+  for (const q of qs) nl.push(time(() => naive.search(q, { prefix: true, fuzzy: 0.2 }).slice(0, 10))[1]);
+  return {
+    size, buildMs, heapMB: heap, snapshotMB, readyMs, stockLoadMs, p50: pct(lat, 50), p99: pct(lat, 99),
+    naiveBuildMs, naiveHeapMB: naiveHeap, naiveP50: pct(nl, 50), naiveP99: pct(nl, 99),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, queries: { type: 'string', default: '300' } } });
+  const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
+  const pools = loadPools();
+  const qs = queries(pools, Number(values.queries) || 300);
+  const rows: Row[] = [];
+  for (const size of sizes) {
+    rows.push(await runSize(size, pools, qs));
+    console.error(`done ${size}`);
+  }
+  const f = (n: number, d = 1) => n.toFixed(d);
+  const lines: Array<[string, (r: Row) => string]> = [
+    ['build (ms)', (r) => f(r.buildMs, 0)],
+    ['heap (MB)', (r) => f(r.heapMB)],
+    ['snapshot (MB)', (r) => f(r.snapshotMB)],
+    ['ready from snapshot (ms)', (r) => f(r.readyMs, 0)],
+    ['stock loadJSON (ms)', (r) => f(r.stockLoadMs, 0)],
+    ['Docket p50 (ms)', (r) => f(r.p50, 2)],
+    ['Docket p99 (ms)', (r) => f(r.p99, 2)],
+    ['naive build (ms)', (r) => f(r.naiveBuildMs, 0)],
+    ['naive heap (MB)', (r) => f(r.naiveHeapMB)],
+    ['naive p50 (ms)', (r) => f(r.naiveP50, 2)],
+    ['naive p99 (ms)', (r) => f(r.naiveP99, 2)],
+    ['p99 ratio naive/Docket', (r) => `${f(r.naiveP99 / r.p99)}×`],
+  ];
+  console.log(`search benchmark: ${qs.length} queries per size (Docket: search + top 10 + excerpts)`);
+  console.log(['metric'.padEnd(26), ...rows.map((r) => `${r.size} paras`.padStart(14))].join(''));
+  for (const [name, fn] of lines) console.log([name.padEnd(26), ...rows.map((r) => fn(r).padStart(14))].join(''));
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exitCode = 1;
+});
