@@ -188,8 +188,10 @@ export function paragraphSpans(text: string, removed: readonly Removed[]): Parag
   const spans: Span[] = [];
   let current: Span | null = null;
   let prevLine = '';
+  let r = 0; // removed spans are sorted: walk them alongside the lines
   for (const line of lines) {
-    const cut = line.trimmed !== '' && isInsideRemoved(removed, line.start, line.end);
+    while (r < removed.length && removed[r]!.end < line.start) r++;
+    const cut = line.trimmed !== '' && isInsideRemoved(removed, r, line.start, line.end);
     if (line.trimmed === '' || cut) {
       if (current) spans.push(current);
       current = null;
@@ -211,9 +213,9 @@ export function paragraphSpans(text: string, removed: readonly Removed[]): Parag
   });
 }
 
-function isInsideRemoved(removed: readonly Removed[], start: number, end: number): boolean {
-  // removed is sorted and small; a linear scan is fine.
-  for (const r of removed) {
+function isInsideRemoved(removed: readonly Removed[], from: number, start: number, end: number): boolean {
+  for (let i = from; i < removed.length; i++) {
+    const r = removed[i]!;
     if (r.start > end) break;
     if (start >= r.start && end <= r.end) return true;
   }
