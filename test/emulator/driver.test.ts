@@ -54,6 +54,20 @@ describe('driver refuses what a Discord client could never send', () => {
     expect(await unknownInteraction.json()).toMatchObject({ code: 10062 });
   });
 
+  it('commands: single create keeps ids by name, GET one, DELETE; another application id is 403', async () => {
+    const base = `${emu.apiUrl}/v10/applications/${emu.applicationId}/commands`;
+    const headers = { authorization: `Bot ${emu.botToken}`, 'content-type': 'application/json' };
+    const created = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'ping', description: 'Ping' }) })).json()) as { id: string };
+    const again = (await (await fetch(base, { method: 'POST', headers, body: JSON.stringify({ name: 'ping', description: 'Ping again' }) })).json()) as { id: string; description: string };
+    expect(again.id).toBe(created.id);
+    expect(emu.registeredCommands(null).map((c) => c.description)).toEqual(['Ping again']);
+    expect((await fetch(`${base}/${created.id}`, { headers })).status).toBe(200);
+    expect((await fetch(`${base}/${created.id}`, { method: 'DELETE', headers })).status).toBe(204);
+    expect(emu.registeredCommands(null)).toEqual([]);
+    expect((await fetch(`${emu.apiUrl}/v10/applications/1234/commands`, { headers })).status).toBe(403);
+    expect((await fetch(`${emu.apiUrl}/v9/applications/${emu.applicationId}/commands`, { headers })).status).toBe(200);
+  });
+
   it('channel messages: create, list (newest first), validation errors in Discord shape', async () => {
     const base = `${emu.apiUrl}/v10/channels/${emu.defaultChannelId}/messages`;
     const headers = { authorization: `Bot ${emu.botToken}`, 'content-type': 'application/json' };

@@ -1,3 +1,18 @@
+/**
+ * A local Discord for tests, benchmarks and the offline console: REST under /api/v10 and a JSON gateway WebSocket on
+ * 127.0.0.1 only, implementing what a discord.js v14 bot uses, with Discord's validation, error shapes and timing
+ * rules (3 s acknowledgement, 15 min tokens), plus fault injection (gateway drops, 429, 5xx).
+ *
+ *   const emulator = await startEmulator();
+ *   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: emulator.apiUrl } });
+ *   await client.login(emulator.botToken);             // HELLO → IDENTIFY → READY → GUILD_CREATE
+ *   // register commands with PUT /applications/{id}/guilds/{guild}/commands (e.g. the deploy script), then:
+ *   const r = await emulator.command({ name: 'search', options: { query: 'trade' } });
+ *   const answer = await r.waitForOriginal();          // after defer + edit
+ *
+ * The driver API (command/autocomplete/click) builds interactions from the REGISTERED definitions and refuses
+ * anything a Discord client could not send. Nothing here is reachable from another machine.
+ */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DriverError, buildAutocompleteData, buildCommandData, createInteraction, findComponent } from './interactions.js';
