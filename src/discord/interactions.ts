@@ -10,7 +10,7 @@ import type { Command, CommandContext } from './command.js';
 import { decodeButtonId } from './custom-id.js';
 import { labelsFor } from './labels.js';
 import { isPrivateOnly, renderAnswer, renderNotice } from './render.js';
-import { deliver, sendError } from './respond.js';
+import { deferAnswer, deferClick, deliver, sendError } from './respond.js';
 
 export type InteractionHandler = (interaction: Interaction) => Promise<void>;
 
@@ -37,10 +37,7 @@ async function handleCommand(interaction: ChatInputCommandInteraction, commands:
   const command = commands.get(interaction.commandName);
   try {
     if (!command) throw new Error(`unknown command ${interaction.commandName}`);
-    if (command.defer) {
-      const share = interaction.options.getBoolean('share') ?? false;
-      await interaction.deferReply(share ? {} : { flags: MessageFlags.Ephemeral });
-    }
+    if (command.defer) await deferAnswer(interaction, interaction.options.getBoolean('share') ?? false);
     await command.execute(interaction, ctx);
   } catch (err) {
     await fail(interaction, ctx, err);
@@ -71,7 +68,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: CommandContext)
     }
     if (id.action === 'pick') {
       // "Which meeting?" answered by a click: the same question about that meeting, in place of the list.
-      await interaction.deferUpdate();
+      await deferClick(interaction);
       const list = state.pageOf(1);
       const chosen = list.kind === 'candidates' ? list.candidates[id.page] : undefined;
       if (!chosen || !state.pick) throw new Error(`no candidate ${id.page} behind ${id.key}`);
@@ -84,7 +81,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: CommandContext)
       return;
     }
     if (id.action === 'page') {
-      await interaction.deferUpdate();
+      await deferClick(interaction);
       const answer = state.pageOf(Math.max(1, id.page));
       const visibility = interaction.message.flags.has(MessageFlags.Ephemeral) ? 'private' : 'public';
       const msg = renderAnswer(answer, { locale: state.locale, visibility, stateKey: isPrivateOnly(answer) ? undefined : id.key });
@@ -93,7 +90,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: CommandContext)
       return;
     }
     // Share: a NEW public message with the same answer, naming (not pinging) who shared it.
-    await interaction.deferReply();
+    await deferAnswer(interaction, true);
     const answer = state.pageOf(Math.max(1, id.page));
     await deliver(interaction, renderAnswer(answer, { locale: state.locale, visibility: 'public', stateKey: id.key, sharedBy: interaction.user.id }));
   } catch (err) {

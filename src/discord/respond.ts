@@ -44,19 +44,39 @@ function isEphemeral(msg: RenderedMessage): boolean {
 }
 
 /**
+ * How each interaction was acknowledged. discord.js only says `deferred`; but "@original" is a NEW message after a
+ * deferred reply and the CLICKED message after a deferred update, and only the first may be replaced or deleted.
+ */
+const acknowledged = new WeakMap<Repliable, 'reply' | 'update'>();
+
+/** Defer with a "thinking…" placeholder, private unless `isPublic`. */
+export async function deferAnswer(interaction: Repliable, isPublic: boolean): Promise<void> {
+  await interaction.deferReply(isPublic ? {} : { flags: FLAG_EPHEMERAL });
+  acknowledged.set(interaction, 'reply');
+}
+
+/** Acknowledge a button click that will edit the message it is on. */
+export async function deferClick(interaction: ButtonInteraction): Promise<void> {
+  await interaction.deferUpdate();
+  acknowledged.set(interaction, 'update');
+}
+
+/**
  * Send `msg` as the interaction's response. A deferred reply whose visibility does not match (deferred publicly,
- * but the answer turned out to be an error or empty) is deleted and replaced by a private follow-up.
+ * but the answer turned out to be an error or empty) is deleted and replaced by a private follow-up. After a
+ * deferred update, a message goes out as a follow-up (the clicked message is not ours to replace here).
  */
 export async function deliver(interaction: Repliable, msg: RenderedMessage): Promise<void> {
   if (!interaction.deferred && !interaction.replied) {
     await interaction.reply(replyOptions(msg));
     return;
   }
-  if (interaction.deferred && !interaction.replied && Boolean(interaction.ephemeral) === isEphemeral(msg)) {
+  const placeholder = interaction.deferred && !interaction.replied && acknowledged.get(interaction) !== 'update';
+  if (placeholder && Boolean(interaction.ephemeral) === isEphemeral(msg)) {
     await interaction.editReply(editOptions(msg));
     return;
   }
-  if (interaction.deferred && !interaction.replied && !interaction.isButton()) {
+  if (placeholder) {
     // Deferred with the wrong visibility: a public "thinking…" must not turn into a public error.
     await interaction.deleteReply().catch(() => undefined);
   }
@@ -81,13 +101,7 @@ export async function sendAnswer(
 
 /** The one private error message for a failed interaction, whatever state it was left in. */
 export async function sendError(interaction: Repliable, locale: string): Promise<void> {
-  const msg = renderNotice(labelsFor(locale).internalError, 'error', locale);
-  if (interaction.isButton() && interaction.deferred && !interaction.replied) {
-    // A deferred update belongs to the message clicked; the error goes in a new private message.
-    await interaction.followUp(replyOptions(msg));
-    return;
-  }
-  await deliver(interaction, msg);
+  await deliver(interaction, renderNotice(labelsFor(locale).internalError, 'error', locale));
 }
 
 export async function respondChoices(interaction: AutocompleteInteraction, suggestions: Parameters<typeof renderChoices>[0]): Promise<void> {

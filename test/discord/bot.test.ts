@@ -238,6 +238,33 @@ describe('buttons', () => {
     expect(buttonsOf(answered).map((b) => b.label)).toEqual(['Share to channel']);
   });
 
+  it('sharing a result that is now empty: the public placeholder goes, the notice comes privately', async () => {
+    const priv = await (await emulator.command({ name: 'search', options: { query: 'vanishing' } })).waitForOriginal();
+    const share = buttonsOf(priv).find((b) => b.label === 'Share to channel')!;
+    const click = await emulator.click({ message: priv, customId: share.custom_id });
+    const [notice] = await click.waitForFollowUps(1);
+    expect(isPrivate(notice!)).toBe(true);
+    expect(String(embedsOf(notice!)[0]!.description)).toBe('Nothing found.');
+    await emulator.waitUntil(() => (click.original() === undefined ? true : undefined), { what: 'public placeholder deleted' });
+    expect(emulator.messages().filter((m) => m.interactionId === click.interactionId && !isPrivate(m))).toEqual([]);
+  });
+
+  it('an error behind a button: one private error, the clicked message untouched, one log line', async () => {
+    const priv = await (await emulator.command({ name: 'search', options: { query: 'explode-later' } })).waitForOriginal();
+    const next = buttonsOf(priv).find((b) => b.label === 'Next')!;
+    const click = await emulator.click({ message: priv, customId: next.custom_id });
+    const [err] = await click.waitForFollowUps(1);
+    expect(isPrivate(err!)).toBe(true);
+    expect(String(embedsOf(err!)[0]!.description)).toMatch(/Something went wrong/);
+    expect(emulator.message(priv.id)!.embeds).toEqual(priv.embeds);
+    expect(logs.filter((l) => l.includes('interaction failed'))).toHaveLength(1);
+
+    const share = buttonsOf(priv).find((b) => b.label === 'Share to channel')!;
+    const shareClick = await emulator.click({ message: priv, customId: share.custom_id });
+    await shareClick.waitForFollowUps(1);
+    await emulator.waitUntil(() => (shareClick.original() === undefined ? true : undefined), { what: 'public placeholder deleted' });
+  });
+
   it('an expired page says so, privately', async () => {
     const r = await emulator.command({ name: 'search', options: { query: 'trade' } });
     const msg = await r.waitForOriginal();

@@ -102,6 +102,10 @@ export function createFakeService(): FakeService {
     search(query, req) {
       calls.push(['search', { query, ...req }]);
       const page = Math.min(3, Math.max(1, req?.page ?? 1));
+      // Answers that change under a button: found at first, then gone / failing (reports deleted, index broken).
+      const seen = calls.filter((c) => c[0] === 'search' && (c[1] as { query: string }).query === query).length;
+      if (query === 'vanishing' && seen > 1) return { kind: 'search', query, hits: [], page: { page: 1, pageCount: 0, total: 0 } };
+      if (query === 'explode-later' && seen > 1) throw new Error('index went away');
       if (query === 'nothing') return { kind: 'search', query, hits: [], page: { page: 1, pageCount: 0, total: 0 } };
       const answer: SearchAnswer = {
         kind: 'search',
