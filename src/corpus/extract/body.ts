@@ -43,7 +43,8 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
     let org = name
       .replace(/(?:第[〇零一二三四五六七八九十百\d]+次)?(?:\d{4}年)?(?:扩大|全体|常务|专题|主任|主席)?(?:[(（][^)）]{1,6}[)）])?(?:会议|全会|大会|座谈会|推进会|部署会|动员会|推介会|论坛)(?:召开)?$/, '')
       .replace(/(?:常委会|常务会)$/, '$&');
-    if (!org || org === name) return null;
+    // "龙潭区2024年招商引资工作推进会": what is left names a task, not a body; the convener's office says who.
+    if (!org || org === name || /\d{4}年|工作$|推进$|部署$/.test(org)) return zhBodyFromRole(input) ?? null;
     if (/^(?:市|区|县)/.test(org) && place) org = `${place}${org}`;
     return { value: org, span: titleEvidence() };
   }
@@ -79,4 +80,16 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
     if (org) return { value: withPlace(org, place), span: sentenceAround(input.paragraphs, first.pos, first.pos) };
   }
   return null;
+}
+
+function zhBodyFromRole(input: BodyInput): FoundBody | null {
+  const first = [...input.attendees].sort((a, b) => a.pos - b.pos)[0];
+  if (!first?.role || !input.place) return null;
+  const party = /^(市委|区委|县委)/.exec(first.role);
+  const gov = /(市长|区长|县长)/.exec(first.role);
+  let org: string | null = null;
+  if (party) org = `${input.place}${party[1]!}`;
+  else if (gov) org = `${input.place}${gov[1]!.charAt(0)}政府`;
+  if (!org) return null;
+  return { value: org, span: sentenceAround(input.paragraphs, first.pos, first.pos) };
 }

@@ -360,6 +360,30 @@ function splitRoleName(item: string): { role: string; name: string } | null {
   return null;
 }
 
+/** "市委副书记、市长何立明" / "市领导冯海涛、曾秀英、蒋志远": role+name items separated by 、. */
+function zhList(text: string, region: Span, sent: Span, out: Hit[]): void {
+  let pendingRoles: string[] = [];
+  let lastRole: string | null = null;
+  let pos = region.start;
+  for (const item of text.slice(region.start, region.end).split('、')) {
+    const trimmed = item.trim();
+    const rn = splitRoleName(trimmed);
+    if (rn) {
+      const role: string | null = rn.role ? [...pendingRoles, rn.role].join('、') : lastRole;
+      const start = pos + item.indexOf(rn.name, rn.role.length);
+      out.push({ name: rn.name, role, pos: start, chair: false, sentence: sent });
+      if (rn.role) lastRole = role;
+      pendingRoles = [];
+    } else if (ZH_TITLE.test(trimmed) && trimmed.length <= 20) {
+      pendingRoles.push(trimmed);
+    } else {
+      pendingRoles = [];
+      lastRole = null;
+    }
+    pos += item.length + 1;
+  }
+}
+
 function zhPeople(text: string, section: RawSection, hits: Hit[], mentions: { name: string; sentence: Span }[]): void {
   for (const p of section.paragraphs) {
     for (const sent of p.sentences) {
@@ -377,43 +401,27 @@ function zhPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
           }
         }
       }
-      const verb = ZH_ATTEND.exec(s);
-      if (!verb) continue;
-      // Clauses up to the verb: for 出席/参加 the whole list before it; for 主持 the clause that holds it.
-      const isChair = ZH_CHAIR.test(verb[0]);
-      const head = s.slice(0, verb.index);
-      const clauseStart = isChair ? Math.max(head.lastIndexOf(','), head.lastIndexOf('，')) + 1 : 0;
-      const clause = head.slice(clauseStart);
-      const chunks = clause.split(/[,，;；]/);
-      let offset = sent.start + clauseStart;
-      let chunkPeople: Hit[] = [];
-      for (const chunk of chunks) {
-        let pending: string[] = [];
-        let lastRole: string | null = null;
-        let pos = offset;
-        for (const item of chunk.split('、')) {
-          const trimmed = item.trim();
-          const rn = splitRoleName(trimmed);
-          if (rn) {
-            const role: string | null = rn.role ? [...pending, rn.role].join('、') : lastRole;
-            const start = pos + item.indexOf(rn.name, rn.role.length);
-            const hit: Hit = { name: rn.name, role: role ?? null, pos: start, chair: false, sentence: sent };
-            hits.push(hit);
-            chunkPeople.push(hit);
-            if (rn.role) lastRole = role;
-            pending = [];
-          } else if (ZH_TITLE.test(trimmed) && trimmed.length <= 20) {
-            pending.push(trimmed);
-          } else {
-            pending = [];
-            lastRole = null;
-          }
-          pos += item.length + 1;
+      // Clause by clause: a clause with 出席/参加/列席 takes the list clauses before it ("市领导A、B,
+      // 秘书长C,…参加会议"); a clause with 主持 names its chair itself.
+      let pending: Span[] = [];
+      const clauseRe = /[^,，;；]+/g;
+      let cm: RegExpExecArray | null;
+      while ((cm = clauseRe.exec(s))) {
+        const clause = { start: sent.start + cm.index, end: sent.start + cm.index + cm[0].length };
+        const verb = ZH_ATTEND.exec(cm[0]);
+        if (!verb) {
+          pending.push(clause);
+          continue;
         }
-        offset += chunk.length + 1;
+        const isChair = ZH_CHAIR.test(verb[0]);
+        const own = { start: clause.start, end: clause.start + verb.index };
+        const regions = isChair ? [own] : [...pending, own];
+        const people: Hit[] = [];
+        for (const r of regions) zhList(text, r, sent, people);
+        if (isChair && people.length > 0) people[people.length - 1]!.chair = true;
+        hits.push(...people);
+        pending = [];
       }
-      if (isChair && chunkPeople.length > 0) chunkPeople[chunkPeople.length - 1]!.chair = true;
-      chunkPeople = [];
     }
   }
 }
