@@ -3,6 +3,7 @@ import { MessageFlags } from 'discord.js';
 import type { AnswerService } from '../../src/answers/types.js';
 import { labelsFor } from '../../src/discord/labels.js';
 import type { Json, StoredMessage } from '../../src/dev/emulator/index.js';
+import { deployCommands } from '../../scripts/deploy-commands.js';
 import { startE2E, type E2E } from './harness.js';
 
 const en = labelsFor('en-US');
@@ -132,6 +133,17 @@ describe('e2e: the real bot (startBot + deploy script) against the emulator, ove
     expectSafe(shared);
     expect(shared.content).toContain(share.record.user.id); // "Shared by <@id>" — shown, never a ping
     expect(shared.embeds).toEqual(priv.embeds); // the same answer, now public
+  });
+
+  it('global deploy (--global): commands work in a DM with the bot, paging included', async () => {
+    await deployCommands({ token: e.emulator.botToken, clientId: e.emulator.applicationId, apiUrl: e.emulator.apiUrl });
+    expect(e.emulator.registeredCommands(null)).toHaveLength(6);
+    const r = await e.emulator.command({ name: 'search', options: { query: 'foreign trade' }, guildId: null });
+    const m = await r.waitForOriginal();
+    expectSafe(m);
+    expect(m.guild_id).toBeNull();
+    const next = await e.emulator.click({ messageId: m.id, customId: String(button(m, en.next)!['custom_id']) });
+    expect((await next.waitForOriginal((x) => JSON.stringify(x.embeds).includes('Page 2/'))).id).toBe(m.id);
   });
 
   it('an expired or unknown page key answers privately that the page expired', async () => {

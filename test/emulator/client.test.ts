@@ -167,6 +167,14 @@ describe('emulator with a real discord.js client', () => {
     expect(h.emulator.gatewayStats.identifies).toBe(1);
   });
 
+  it('op 7 RECONNECT: the client closes, RESUMEs and keeps answering', async () => {
+    const resumes = h.emulator.gatewayStats.resumes;
+    expect(h.emulator.requestReconnect()).toBe(1);
+    await h.emulator.waitUntil(() => (h.emulator.gatewayStats.resumes > resumes ? true : undefined), { what: 'a RESUME' });
+    const r = await h.emulator.command({ name: 'echo', options: { text: 'reconnected' } });
+    expect(r.original()?.content).toBe('reconnected (shard 0)');
+  });
+
   it('gateway drop (not resumable): INVALID_SESSION, the client re-IDENTIFYs and keeps answering', async () => {
     const identifies = h.emulator.gatewayStats.identifies;
     h.emulator.dropGateway({ resumable: false });

@@ -283,6 +283,19 @@ export class Gateway {
     return closed;
   }
 
+  /** Fault injection: ask every connected shard to reconnect (op 7), as Discord does before maintenance. */
+  requestReconnect(): number {
+    let sent = 0;
+    for (const s of this.sessions.values()) {
+      if (s.socket && s.resumable) {
+        this.send(s.socket, { op: Op.Reconnect, d: null, s: null, t: null });
+        sent++;
+      }
+    }
+    this.opts.log(`gateway: sent RECONNECT to ${sent} socket(s)`);
+    return sent;
+  }
+
   private guildCreatePayload(guildId: string): Json {
     const g = this.state.guild(guildId);
     if (!g) throw new Error(`unknown guild ${guildId}`);

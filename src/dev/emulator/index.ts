@@ -135,6 +135,8 @@ export interface Emulator {
   /** Polls `check` on every state change until it returns a value other than undefined. */
   waitUntil<T>(check: () => T | undefined, opts?: WaitOptions & { what?: string }): Promise<T>;
   dropGateway(opts?: { code?: number; resumable?: boolean }): number;
+  /** Sends op 7 RECONNECT to every shard; the client should close and RESUME. Returns how many sockets got it. */
+  requestReconnect(): number;
   failNext(fault: { route: RegExp | string; status: 429 | 500 | 502 | 503; retryAfter?: number; method?: string; times?: number }): void;
   close(): Promise<void>;
 }
@@ -390,6 +392,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     },
     waitUntil,
     dropGateway: (o) => gateway.drop(o),
+    requestReconnect: () => gateway.requestReconnect(),
     failNext(f) {
       faults.push({ route: f.route, status: f.status, retryAfter: f.retryAfter ?? 1, method: f.method, remaining: f.times ?? 1 });
     },
