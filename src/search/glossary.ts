@@ -39,7 +39,7 @@ export function validateGlossary(data: unknown): string[] {
   const problems: string[] = [];
   const entries = (data as { entries?: unknown })?.entries;
   if (!Array.isArray(entries)) return ['no "entries" array'];
-  const seenEn = new Set<string>();
+  const seenEn = new Map<string, number>();
   entries.forEach((e: unknown, i) => {
     const { en, zh } = (e ?? {}) as { en?: unknown; zh?: unknown };
     if (!Array.isArray(en) || en.length === 0) problems.push(`entry ${i}: "en" must be a non-empty list`);
@@ -49,9 +49,11 @@ export function validateGlossary(data: unknown): string[] {
       else if (s !== s.toLowerCase() || s.trim() !== s) problems.push(`entry ${i}: English term not lowercase/trimmed: ${s}`);
       else if (tokenize(s).length === 0) problems.push(`entry ${i}: English term is only stop words: ${s}`);
       else {
+        // Spellings that stem alike are fine inside one entry; across entries they would merge two meanings.
         const key = tokenize(s).join(' ');
-        if (seenEn.has(key)) problems.push(`entry ${i}: duplicate English term ${s}`);
-        seenEn.add(key);
+        const owner = seenEn.get(key);
+        if (owner !== undefined && owner !== i) problems.push(`entry ${i}: English term ${s} already in entry ${owner}`);
+        seenEn.set(key, i);
       }
     }
     for (const s of Array.isArray(zh) ? zh : []) {

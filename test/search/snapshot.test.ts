@@ -1,0 +1,62 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import MiniSearch from 'minisearch';
+import { loadCorpus, buildCorpus } from '../../src/corpus/index.js';
+import { createSearch, loadOrBuildSearch } from '../../src/search/index.js';
+import { decodeIndex, encodeIndex, snapshotKey } from '../../src/search/snapshot.js';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(path.join(tmpdir(), 'docket-snap-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+const QUERIES = ['business environment', '营商环境', 'Zhao Jianjn', 'Wu Qingwen', '"foreign trade"', 'investment promo', 'xyzzy'];
+
+describe('search snapshot', () => {
+  it('round-trips: a loaded snapshot answers exactly like a fresh build', async () => {
+    const corpus = await loadCorpus('seeds');
+    const cacheDir = tmp();
+    const logs: string[] = [];
+    const first = await loadOrBuildSearch(corpus, { cacheDir, onLog: (m) => logs.push(m) });
+    expect(first.loadInfo?.source).toBe('built');
+    const second = await loadOrBuildSearch(corpus, { cacheDir });
+    expect(second.loadInfo?.source).toBe('snapshot');
+    const fresh = createSearch(corpus);
+    for (const q of QUERIES) expect(second.search(q), q).toEqual(fresh.search(q));
+    const bytes = encodeIndex(fresh.ms as MiniSearch<unknown>);
+    expect(decodeIndex(bytes).documentCount).toBe(fresh.ms.documentCount);
+    expect(() => decodeIndex(bytes.subarray(0, bytes.length - 8))).toThrow();
+    expect(second.ms.documentCount).toBe(fresh.ms.documentCount);
+    expect(logs).toEqual([]);
+  });
+
+  it('a changed report invalidates the snapshot (new key, rebuilt, old file dropped)', async () => {
+    const corpus = await loadCorpus('seeds');
+    const cacheDir = tmp();
+    await loadOrBuildSearch(corpus, { cacheDir });
+    const changed = corpus.reports.map((r, i) => (i === 0 ? { ...r, text: `${r.text}\n\nThe meeting discussed zymurgy.`, sha256: 'f'.repeat(64) } : r));
+    const corpus2 = buildCorpus(changed);
+    expect(snapshotKey(corpus2)).not.toBe(snapshotKey(corpus));
+    const s2 = await loadOrBuildSearch(corpus2, { cacheDir });
+    expect(s2.loadInfo?.source).toBe('built');
+    expect(s2.search('zymurgy')).toHaveLength(1);
+    expect(readdirSync(path.join(cacheDir, 'search'))).toEqual([`${snapshotKey(corpus2)}.bin`]);
+  });
+
+  it('a corrupt snapshot is reported and rebuilt, never served', async () => {
+    const corpus = await loadCorpus('seeds');
+    const cacheDir = tmp();
+    const s1 = await loadOrBuildSearch(corpus, { cacheDir });
+    writeFileSync(s1.loadInfo!.file, Buffer.from('garbage that is not a snapshot at all'));
+    const logs: string[] = [];
+    const s2 = await loadOrBuildSearch(corpus, { cacheDir, onLog: (m) => logs.push(m) });
+    expect(s2.loadInfo?.source).toBe('built');
+    expect(logs.join('\n')).toMatch(/not used/);
+    expect(s2.search('营商环境').length).toBeGreaterThan(0);
+  });
+});
