@@ -131,7 +131,10 @@ export function findClutter(text: string): Removed[] {
   // Trailing teaser: the last non-blank line is a cut-off preview ("… recen..."); its title line above
   // (same opening words) goes with it.
   const lastIdx = previousNonBlank(lines, lines.length);
-  if (lastIdx !== -1 && marked[lastIdx] === null && TRUNCATED.test(lines[lastIdx]!.trimmed)) {
+  const teaserLine = lastIdx !== -1 ? lines[lastIdx]!.trimmed : '';
+  // A teaser is a short preview below the article, never the article itself (a report on one line).
+  const hasOtherText = lines.some((l, k) => k !== lastIdx && l.trimmed.length > 0 && marked[k] === null);
+  if (lastIdx !== -1 && marked[lastIdx] === null && teaserLine.length <= 400 && hasOtherText && TRUNCATED.test(teaserLine)) {
     marked[lastIdx] = 'teaser of another post';
     const prev = previousNonBlank(lines, lastIdx);
     if (prev !== -1 && marked[prev] === null) {

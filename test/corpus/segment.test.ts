@@ -119,3 +119,46 @@ describe('paragraphSpans', () => {
     expect(detectLanguage('The Standing Committee met (市委常委会).')).toBe('en');
   });
 });
+
+describe('findClutter', () => {
+  it('takes a cut-off preview at the end as a teaser, with its title line', () => {
+    const text = 'Body of the article that is long enough.\n\nOther post title here\n\nOther post title here and the start of it wh...';
+    const removed = findClutter(text).map((r) => [text.slice(r.start, r.end), r.reason]);
+    expect(removed).toEqual([
+      ['Other post title here', 'teaser of another post'],
+      ['Other post title here and the start of it wh...', 'teaser of another post'],
+    ]);
+  });
+  it('never removes a whole one-line report that happens to end in an ellipsis', () => {
+    const text = 'On May 3, the city held its 4th executive meeting. The mayor presided over the meeting and said more would follow...';
+    expect(findClutter(text)).toEqual([]);
+  });
+  it('removes contact blocks with their heading, and Chinese page furniture', () => {
+    const text = [
+      '当前位置: 首页 > 新闻',
+      '繁體 | English',
+      '市政府召开常务会议。',
+      '时间:2024-01-02 10:00|来源:本站',
+      '分享到:',
+      '《青阳日报》2024年01月02日A01版',
+      '',
+      'Investment Bureau of Some District',
+      '',
+      'Address: No. 1 Road',
+      'Tel: 123',
+      'Fax: 456',
+    ].join('\n');
+    const kept = findClutter(text).map((r) => r.reason);
+    expect(kept).toEqual([
+      'breadcrumb',
+      'language switcher',
+      'page meta line',
+      'share buttons',
+      'newspaper edition line',
+      'contact block',
+      'contact block',
+      'contact block',
+      'contact block',
+    ]);
+  });
+});
