@@ -427,7 +427,8 @@ function candidatesDraft(a: CandidatesAnswer, L: Labels): Draft {
 
 function noticeDraft(a: NoticeAnswer, L: Labels): Draft {
   // Notices may echo the user's input, so they are escaped like report text.
-  return { description: [plain(L.notice(a), 1000)], fields: [], color: a.level === 'error' ? COLOR.error : COLOR.info };
+  // An empty or all-invisible message still needs visible text: fall back to the code.
+  return { description: [plain(L.notice(a), 1000) || a.code], fields: [], color: a.level === 'error' ? COLOR.error : COLOR.info };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -191,6 +191,7 @@ export function limitViolations(msg: RenderedMessage): string[] {
   check(Boolean(msg.content) || msg.embeds.length > 0 || msg.components.length > 0, 'empty message');
   let total = 0;
   for (const e of msg.embeds) {
+    check(Boolean(e.title || e.description || (e.fields ?? []).length), 'embed with nothing to show');
     check((e.title ?? '').length <= LIMITS.embedTitle, 'title');
     check((e.description ?? '').length <= LIMITS.embedDescription, 'description');
     check(e.description === undefined || e.description.length > 0, 'empty description');
