@@ -112,7 +112,7 @@ describe('sharding: events reach the shard (guild_id >> 22) % shards', () => {
   const even = ((1000n << 22n) | 5n).toString(); // shard 0 of 2
   const odd = ((1001n << 22n) | 5n).toString(); // shard 1 of 2
   beforeAll(async () => {
-    h = await startHarness({ shards: 2, guilds: [{ id: even, name: 'Even' }, { id: odd, name: 'Odd' }] });
+    h = await startHarness({ shards: 2, maxConcurrency: 2, guilds: [{ id: even, name: 'Even' }, { id: odd, name: 'Odd' }] });
   });
   afterAll(() => h.close());
 

@@ -72,6 +72,8 @@ export interface EmulatorOptions {
   guilds?: GuildInput[];
   /** Shard count `GET /gateway/bot` recommends. Default 1. */
   shards?: number;
+  /** `session_start_limit.max_concurrency` (default 1): shards in different buckets may IDENTIFY at the same time. */
+  maxConcurrency?: number;
   heartbeatIntervalMs?: number;
   /** Milliseconds clock for deadlines, token expiry and timestamps; inject a fake one to test expiry. */
   clock?: () => number;
@@ -182,7 +184,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
   });
   const faults: Fault[] = [];
   const server: Server = createServer(
-    createRequestHandler({ state, gateway, token: botToken, shards: opts.shards ?? 1, gatewayUrl, faults, log }),
+    createRequestHandler({ state, gateway, token: botToken, shards: opts.shards ?? 1, maxConcurrency: opts.maxConcurrency ?? 1, gatewayUrl, faults, log }),
   );
   server.on('upgrade', (req, socket, head) => {
     if (!(req.url ?? '').startsWith('/gateway')) {

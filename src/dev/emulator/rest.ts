@@ -19,6 +19,7 @@ export interface RestContext {
   gateway: Gateway;
   token: string;
   shards: number;
+  maxConcurrency: number;
   gatewayUrl: () => string;
   faults: Fault[];
   log: (line: string) => void;
@@ -167,7 +168,7 @@ async function route(ctx: RestContext, req: Req): Promise<Reply> {
     return ok({
       url: ctx.gatewayUrl(),
       shards: ctx.shards,
-      session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: 1 },
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 86_400_000, max_concurrency: ctx.maxConcurrency },
     });
   }
   if (a === 'users' && b === '@me' && parts.length === 2 && m === 'GET') {
