@@ -70,6 +70,22 @@ export async function readReport(dir: string, file: string): Promise<DecodeResul
   }
 }
 
+/** Reads in flight at once: parallel enough to keep the disk busy, few enough never to run out of file handles. */
+export const READ_CONCURRENCY = 64;
+
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
 /** List report files in a folder (sorted, so ids and order are stable). */
 export async function listReportFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir);
@@ -85,7 +101,7 @@ export async function readReports(dir: string): Promise<{ reports: Report[]; war
     const why = code === 'ENOENT' ? 'it does not exist' : code === 'ENOTDIR' ? 'it is not a folder' : describeFsError(err);
     return { reports: [], warnings: [{ file: dir, message: `cannot read the reports folder: ${why}` }] };
   }
-  const results = await Promise.all(files.map((f) => readReport(dir, f)));
+  const results = await mapLimit(files, READ_CONCURRENCY, (f) => readReport(dir, f));
   const reports: Report[] = [];
   const warnings: LoadWarning[] = [];
   const seenIds = new Map<string, number>();

@@ -43,8 +43,10 @@ export function detectLanguage(text: string, span: Span = { start: 0, end: text.
 const CLOSER_CODES = new Set([...'”’"\'」』）)】》″'].map((c) => c.charCodeAt(0)));
 const CLOSERS = { has: (c: string): boolean => CLOSER_CODES.has(c.charCodeAt(0)) };
 const ZH_TERMINALS = new Set(['。', '！', '？', '；']);
-/** Characters that can end a sentence: everything else is skipped without a closer look. */
-const TERMINAL_CODES = new Set([...'。！？；….!?'].map((c) => c.charCodeAt(0)));
+/** Characters that can end a sentence (。！？；… . ! ?): everything else is skipped without a closer look. */
+function mayEnd(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0xff1b || c === 0x2026;
+}
 
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set([
@@ -141,7 +143,7 @@ export function sentenceSpans(text: string, span: Span, language: Language): Spa
     return j;
   };
   for (let i = span.start; i < span.end; i++) {
-    if (!TERMINAL_CODES.has(text.charCodeAt(i))) continue;
+    if (!mayEnd(text.charCodeAt(i))) continue;
     const ch = text[i]!;
     if (ZH_TERMINALS.has(ch)) {
       let j = i + 1;
