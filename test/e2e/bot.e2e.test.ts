@@ -180,9 +180,13 @@ describe('e2e: the real bot (startBot + deploy script) against the emulator, ove
 
   it('gateway drop in the middle of a command: the reply still lands, the client resumes and answers the next one', async () => {
     const resumes = e.emulator.gatewayStats.resumes;
-    const pending = e.emulator.command({ name: 'search', options: { query: 'business environment' } });
+    // Hold the answer back (a 429 on the edit) so the drop lands between the acknowledgement and the answer.
+    e.emulator.failNext({ route: '/messages/@original', method: 'PATCH', status: 429, retryAfter: 0.3 });
+    const r = await e.emulator.command({ name: 'search', options: { query: 'business environment' } });
+    expect(r.callback.type).toBe(5);
+    await e.emulator.waitUntil(() => (e.emulator.requests.some((q) => q.status === 429 && q.path.includes(r.token)) ? true : undefined));
+    expect(r.original()!.flags & MessageFlags.Loading).toBeTruthy();
     e.emulator.dropGateway();
-    const r = await pending;
     expectSafe(await r.waitForOriginal());
     // Sent while the socket may still be down: buffered and replayed on RESUME.
     const next = await e.emulator.command({ name: 'help' });

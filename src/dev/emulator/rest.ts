@@ -158,7 +158,7 @@ const noContent = (): Reply => ({ status: 204 });
 
 async function route(ctx: RestContext, req: Req): Promise<Reply> {
   const parts = req.path.split('/').filter(Boolean);
-  const [a, b, c, d, e, f] = parts;
+  const [a, b, c, d, e] = parts;
   const m = req.method;
   const { state } = ctx;
 
@@ -256,7 +256,6 @@ async function route(ctx: RestContext, req: Req): Promise<Reply> {
       throw httpErrors.methodNotAllowed();
     }
   }
-  void f;
   throw httpErrors.notFound();
 }
 
