@@ -1,3 +1,4 @@
+import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageFlags } from 'discord.js';
 import type { AnswerService } from '../../src/answers/types.js';
@@ -12,6 +13,19 @@ const isEphemeral = (m: StoredMessage) => (m.flags & MessageFlags.Ephemeral) !==
 const text = (m: StoredMessage) => [m.content, ...m.embeds.map((e) => JSON.stringify(e))].join('\n');
 const buttons = (m: StoredMessage) => m.components.flatMap((r) => (r['components'] as Json[]) ?? []);
 const button = (m: StoredMessage, label: string) => buttons(m).find((b) => b['label'] === label);
+
+/**
+ * The quoted excerpts of a rendered answer, back to plain text: lines `“…”` (optionally numbered) in descriptions and
+ * field values, with Discord markdown escaping and **highlights** undone, split where the renderer cut with "…".
+ */
+function quotedExcerpts(m: StoredMessage): string[] {
+  const blocks = m.embeds.flatMap((e) => [String(e['description'] ?? ''), ...((e['fields'] as Json[] | undefined) ?? []).map((f) => String(f['value'] ?? ''))]);
+  const quotes = blocks.flatMap((b) => b.split('\n')).flatMap((line) => {
+    const q = /^(?:\d+\.\s+)?“(.*)”$/su.exec(line.trim());
+    return q ? [q[1]!] : [];
+  });
+  return quotes.flatMap((q) => q.replace(/\*\*/g, '').replace(/\\(.)/gu, '$1').split('…').map((p) => p.trim()).filter((p) => p.length > 0));
+}
 
 /** Every message the bot leaves must be safe: no pings, mentions off, within Discord's limits (the emulator enforces those). */
 function expectSafe(m: StoredMessage) {
@@ -75,6 +89,25 @@ describe('e2e: the real bot (startBot + deploy script) against the emulator, ove
     expect(text(m)).toMatch(/¶\d+/); // every excerpt cites its paragraph
     expect(text(m)).toContain('2023-04-26');
     expect(button(m, en.share)).toBeDefined();
+  });
+
+  it('every quoted excerpt the user reads is verbatim report text', async () => {
+    const seeds = readdirSync('seeds').map((f) => readFileSync(`seeds/${f}`, 'utf8'));
+    const { choices } = await e.emulator.autocomplete({ name: 'summarize', option: 'meeting', value: '' });
+    const inputs = [
+      ...['foreign trade', '外贸', 'integrated circuit', 'business environment'].map((query) => ({ name: 'search', options: { query } })),
+      ...choices.slice(0, 6).map((c) => ({ name: 'summarize', options: { meeting: String(c.value) } })),
+      { name: 'policy', options: { query: 'integrated circuit' } },
+    ];
+    let checked = 0;
+    for (const input of inputs) {
+      const m = await (await e.emulator.command(input)).waitForOriginal();
+      for (const part of quotedExcerpts(m)) {
+        expect(seeds.some((s) => s.includes(part)), `${input.name}: ${part.slice(0, 80)}`).toBe(true);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(20);
   });
 
   it('every other command answers, privately by default', async () => {
