@@ -26,10 +26,6 @@ export interface Docket {
   close(): Promise<void>;
 }
 
-/** The search layer's folder watcher, as called here (typed locally while its module is being finished). */
-type Watch = (dir: string, search: DocketSearch, options: { onError?: (message: string) => void }) => { close(): void | Promise<void> };
-const watch: Watch = watchReports as Watch;
-
 export async function loadDocket(options: DocketOptions): Promise<Docket> {
   const log = options.log ?? ((m: string) => console.error(m));
   const initial = await loadCorpus(options.reportsDir);
@@ -45,7 +41,7 @@ export async function loadDocket(options: DocketOptions): Promise<Docket> {
     onError: (err, where) => log(`error in ${where}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
   };
   const service = createAnswerService(deps);
-  const watcher = options.watch ? watch(options.reportsDir, search, { onError: (message: string) => log(`live update: ${message}`) }) : null;
+  const watcher = options.watch ? watchReports(options.reportsDir, search, { onError: (message: string) => log(`live update: ${message}`) }) : null;
 
   return {
     get corpus() {
