@@ -139,6 +139,11 @@ describe('e2e: the real bot (startBot + deploy script) against the emulator, ove
     const enHelp = await (await e.emulator.command({ name: 'help' })).waitForOriginal();
     expect(text(zhHelp)).toContain(JSON.stringify(zh.help.title).slice(1, -1));
     expect(text(enHelp)).not.toEqual(text(zhHelp));
+    const { choices } = await e.emulator.autocomplete({ name: 'summarize', option: 'meeting', value: 'wuxi', locale: 'zh-CN' });
+    const zhSummary = await (await e.emulator.command({ name: 'summarize', options: { meeting: String(choices[0]!.value) }, locale: 'zh-CN' })).waitForOriginal();
+    expect(text(zhSummary)).toContain(zh.date);
+    expect(text(zhSummary)).toContain(zh.keyPoints);
+    expect(text(zhSummary)).not.toContain(`**${en.date}:**`);
   });
 
   it('paging: Next and Previous edit the same message; the page is in the footer', async () => {
