@@ -135,6 +135,8 @@ export async function runConsole(opts: ConsoleOptions): Promise<number> {
     input: opts.input,
     ...(opts.interactive ? { output, completer, terminal: true, prompt: PROMPT } : { terminal: false }),
   });
+  // Ctrl-C at the prompt leaves like Ctrl-D (readline would otherwise just pause the input).
+  rl.on('SIGINT', () => rl.close());
   if (opts.interactive) rl.prompt();
   let failures = 0;
   try {
