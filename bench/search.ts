@@ -16,7 +16,7 @@ import MiniSearch from 'minisearch';
 import type { Corpus } from '../src/corpus/types.js';
 import { DocketSearch, createSearch } from '../src/search/engine.js';
 import { decodeIndex, saveSnapshot, snapshotKey } from '../src/search/snapshot.js';
-import { loadPools, rng, syntheticCorpus, type Pools } from './lib/paragraphs.js';
+import { benchQueries, loadPools, syntheticCorpus, type Pools } from './lib/paragraphs.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -30,34 +30,6 @@ function heapMB(): number {
 function pct(xs: number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
-}
-
-const TOPICS = [
-  'foreign trade', 'business environment', 'investment promotion', 'integrated circuit industry', 'digital reform',
-  'high-quality development', 'industrial chain', 'new energy vehicles', 'effective investment', 'foreign capital',
-  '营商环境', '外资', '自贸片区', '太仓港', '招商引资', '高质量发展', '开放型经济', '制度创新',
-  '"foreign trade"', 'promoting exports', 'policies measures', 'econmic devlopment', 'investmnt promotion',
-  'xyzzy plugh', 'the of and', 'digital eco', 'foreign-funded enterprises headquarters', 'Zhao Jianjn',
-];
-
-function queries(pools: Pools, n: number, seed = 3): string[] {
-  const r = rng(seed);
-  const words = pools.en.join(' ').split(/[^A-Za-z]+/).filter((w) => w.length > 3);
-  const out: string[] = [...TOPICS];
-  while (out.length < n) {
-    const roll = r();
-    if (roll < 0.25) out.push(pools.namesEn[Math.floor(r() * pools.namesEn.length)]!);
-    else if (roll < 0.35) out.push(pools.namesZh[Math.floor(r() * pools.namesZh.length)]!);
-    else if (roll < 0.45) {
-      const s = pools.zh[Math.floor(r() * pools.zh.length)]!;
-      const at = Math.floor(r() * Math.max(1, s.length - 4));
-      out.push(s.slice(at, at + 2 + Math.floor(r() * 3)));
-    } else {
-      const k = 1 + Math.floor(r() * 3);
-      out.push(Array.from({ length: k }, () => words[Math.floor(r() * words.length)]!).join(' '));
-    }
-  }
-  return out;
 }
 
 function time<T>(f: () => T): [T, number] {
@@ -128,7 +100,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000,100000' }, queries: { type: 'string', default: '300' } } });
   const sizes = values.sizes.split(',').map(Number).filter((n) => n > 0);
   const pools = loadPools();
-  const qs = queries(pools, Number(values.queries) || 300);
+  const qs = benchQueries(pools, Number(values.queries) || 300);
   const rows: Row[] = [];
   for (const size of sizes) {
     rows.push(await runSize(size, pools, qs));

@@ -144,3 +144,33 @@ export function syntheticCorpus(paragraphs: number, seed = 42, pools = loadPools
   return { reports, sections, warnings: [] };
 }
 
+
+const TOPICS = [
+  'foreign trade', 'business environment', 'investment promotion', 'integrated circuit industry', 'digital reform',
+  'high-quality development', 'industrial chain', 'new energy vehicles', 'effective investment', 'foreign capital',
+  '营商环境', '外资', '自贸片区', '太仓港', '招商引资', '高质量发展', '开放型经济', '制度创新',
+  '"foreign trade"', 'promoting exports', 'policies measures', 'econmic devlopment', 'investmnt promotion',
+  'xyzzy plugh', 'the of and', 'digital eco', 'foreign-funded enterprises headquarters', 'Zhao Jianjn',
+];
+
+/** Realistic queries: topics (English and Chinese), names, typos, phrases, nonsense, random word combinations. */
+export function benchQueries(pools: Pools, n: number, seed = 3): string[] {
+  const r = rng(seed);
+  const words = pools.en.join(' ').split(/[^A-Za-z]+/).filter((w) => w.length > 3);
+  const out: string[] = [...TOPICS];
+  while (out.length < n) {
+    const roll = r();
+    if (roll < 0.25) out.push(pools.namesEn[Math.floor(r() * pools.namesEn.length)]!);
+    else if (roll < 0.35) out.push(pools.namesZh[Math.floor(r() * pools.namesZh.length)]!);
+    else if (roll < 0.45) {
+      const s = pools.zh[Math.floor(r() * pools.zh.length)]!;
+      const at = Math.floor(r() * Math.max(1, s.length - 4));
+      out.push(s.slice(at, at + 2 + Math.floor(r() * 3)));
+    } else {
+      const k = 1 + Math.floor(r() * 3);
+      out.push(Array.from({ length: k }, () => words[Math.floor(r() * words.length)]!).join(' '));
+    }
+  }
+  return out;
+}
+

@@ -1,6 +1,6 @@
 /** The search engine: paragraph chunks in one MiniSearch index, query alternatives, verification. See ./index.ts. */
 import MiniSearch from 'minisearch';
-import { Retriever, topK, type Slot } from './retrieve.js';
+import { Retriever, type Slot } from './retrieve.js';
 import type { Corpus, Language, MeetingSection, Report, Span } from '../corpus/types.js';
 import { tokenize, tokenSpans, type Token } from './tokenize.js';
 import { parseQuery, phraseUnit, type QueryProblem, type Unit } from './query.js';
@@ -208,12 +208,14 @@ export class DocketSearch {
     this.chunkIdsByReport.set(report.id, chunks.map((c) => c.id));
     for (const c of chunks) this.chunks.set(c.id, c);
     this.ms.addAll(chunks.map((c) => ({ id: c.id, text: report.text.slice(c.start, c.end), title: c.meetingTitle })));
+    this.retriever.invalidate();
     this.entities.replaceReport(report.id, own);
   }
 
   removeReport(reportId: string): void {
     const ids = this.chunkIdsByReport.get(reportId) ?? [];
     if (ids.length) this.ms.discardAll(ids);
+    this.retriever.invalidate();
     for (const id of ids) this.chunks.delete(id);
     this.chunkIdsByReport.delete(reportId);
     this.texts.delete(reportId);
@@ -312,7 +314,7 @@ export class DocketSearch {
     }
     const matches = glossaryMatches(direct.units, this.glossary);
     for (const m of matches) {
-      for (const v of m.variants.slice(0, 3)) {
+      for (const v of m.variants.slice(0, 2)) {
         const unit = phraseUnit(v);
         if (!unit) continue;
         alts.push({ units: [...direct.units.slice(0, m.from), unit, ...direct.units.slice(m.to)], via: 'glossary' });
@@ -456,21 +458,22 @@ export class DocketSearch {
     const { slots } = this.slotsOf(alt.units);
     const found = this.retriever.and(slots, this.acceptFor(filter));
     const needsCheck = alt.units.some((u) => u.phrase);
-    let ranked = topK(found, limit);
+    // Phrase checks reject some candidates: rank a few times `limit` first, everything only if that falls short.
+    let ranked = found.top(needsCheck ? limit * 4 : limit);
     let checked = 0;
     for (let i = 0; i < ranked.length && out.length < limit && checked < MAX_VERIFY_CANDIDATES; i++) {
-      if (i === ranked.length - 1 && ranked.length < found.length && out.length < limit) {
-        ranked = [...found].sort((a, b) => b.score - a.score); // the sampled cut kept too few verified: go on fully
+      const at = ranked[i]!;
+      const chunk = this.chunks.get(this.retriever.docId(found.docs[at]!) ?? '');
+      if (chunk) {
+        let ok = true;
+        if (needsCheck) {
+          checked++;
+          const tokens = this.tokensOf(chunk, cache);
+          ok = alt.units.every((u) => !u.phrase || this.unitInText(tokens, u));
+        }
+        if (ok) out.push({ chunk, score: found.scores[at]! });
       }
-      const r = ranked[i]!;
-      const chunk = this.chunks.get(this.retriever.docId(r.doc) ?? '');
-      if (!chunk) continue;
-      if (needsCheck) {
-        checked++;
-        const tokens = this.tokensOf(chunk, cache);
-        if (!alt.units.every((u) => !u.phrase || this.unitInText(tokens, u))) continue;
-      }
-      out.push({ chunk, score: r.score });
+      if (i === ranked.length - 1 && ranked.length < found.length && out.length < limit) ranked = found.top(found.length);
     }
     return out;
   }

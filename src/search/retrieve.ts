@@ -62,11 +62,41 @@ export class Retriever {
   private readonly m: MiniSearchInternals;
   private readonly textId: number;
   private readonly titleId: number;
+  /** Per short id: BM25 length normaliser k·(1 − b + b·len/avg) for text and title, and liveness (1 = indexed). */
+  private textNorm = new Float64Array(0);
+  private titleNorm = new Float64Array(0);
+  private live = new Uint8Array(0);
+  private stale = true;
 
   constructor(ms: MiniSearch<unknown>) {
     this.m = ms as unknown as MiniSearchInternals;
     this.textId = this.m._fieldIds['text']!;
     this.titleId = this.m._fieldIds['title']!;
+  }
+
+  /** Call after documents are added or discarded: the per-document tables are rebuilt on next use. */
+  invalidate(): void {
+    this.stale = true;
+  }
+
+  /** Typed per-document tables: one array read per document instead of two Map lookups. */
+  private refresh(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    let max = 0;
+    for (const doc of this.m._documentIds.keys()) if (doc > max) max = doc;
+    const n = max + 1;
+    this.textNorm = new Float64Array(n);
+    this.titleNorm = new Float64Array(n);
+    this.live = new Uint8Array(n);
+    const avgText = this.m._avgFieldLength[this.textId] || 1;
+    const avgTitle = this.m._avgFieldLength[this.titleId] || 1;
+    for (const doc of this.m._documentIds.keys()) {
+      const lens = this.m._fieldLength.get(doc);
+      this.textNorm[doc] = BM25.k * (1 - BM25.b + (BM25.b * (lens?.[this.textId] ?? 1)) / avgText);
+      this.titleNorm[doc] = BM25.k * (1 - BM25.b + (BM25.b * (lens?.[this.titleId] ?? 1)) / avgTitle);
+      this.live[doc] = 1;
+    }
   }
 
   docId(short: number): string | undefined {
@@ -106,14 +136,13 @@ export class Retriever {
     return slot;
   }
 
-  private fieldScore(sources: Source[], doc: number, fieldId: number): number {
+  private fieldScore(sources: Source[], doc: number, norm: number): number {
     let best = 0;
-    for (const s of sources) {
+    for (let i = 0; i < sources.length; i++) {
+      const s = sources[i]!;
       const tf = s.docs.get(doc);
       if (tf === undefined) continue;
-      const len = this.m._fieldLength.get(doc)?.[fieldId] ?? 1;
-      const avg = this.m._avgFieldLength[fieldId] || 1;
-      const sc = s.weight * s.idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * len) / avg)));
+      const sc = s.weight * s.idf * (BM25.d + (tf * (BM25.k + 1)) / (tf + norm));
       if (sc > best) best = sc;
     }
     return best;
@@ -121,9 +150,10 @@ export class Retriever {
 
   /** Score of one slot in one document (0: the slot is not in the document's text). */
   slotScore(slot: Slot, doc: number): number {
-    const t = this.fieldScore(slot.text, doc, this.textId);
+    this.refresh();
+    const t = this.fieldScore(slot.text, doc, this.textNorm[doc] ?? BM25.k);
     if (t === 0) return 0;
-    return t + (slot.title.length ? this.fieldScore(slot.title, doc, this.titleId) : 0);
+    return t + (slot.title.length ? this.fieldScore(slot.title, doc, this.titleNorm[doc] ?? BM25.k) : 0);
   }
 
   private contains(slot: Slot, doc: number): boolean {
@@ -132,26 +162,29 @@ export class Retriever {
   }
 
   /** Documents whose text holds every slot, with scores (unsorted). `accept` null = every live document. */
-  and(slots: Slot[], accept: ((doc: number) => boolean) | null): Array<{ doc: number; score: number }> {
-    if (slots.length === 0 || slots.some((s) => s.size === 0)) return [];
+  and(slots: Slot[], accept: ((doc: number) => boolean) | null): Candidates {
+    const out = new Candidates();
+    if (slots.length === 0 || slots.some((s) => s.size === 0)) return out;
+    this.refresh();
     const order = [...slots].sort((a, b) => a.size - b.size);
     const driver = order[0]!;
     const rest = order.slice(1);
-    const seen = driver.text.length > 1 ? new Set<number>() : null;
-    const live = this.m._documentIds;
-    const out: Array<{ doc: number; score: number }> = [];
+    const live = this.live;
+    // Several sources (fuzzy/prefix expansions) may list a document twice: a bitmap dedupes without hashing.
+    const seen = driver.text.length > 1 ? new Uint8Array(live.length) : null;
     for (const src of driver.text) {
       for (const doc of src.docs.keys()) {
+        if (live[doc] !== 1) continue;
         if (seen) {
-          if (seen.has(doc)) continue;
-          seen.add(doc);
+          if (seen[doc]) continue;
+          seen[doc] = 1;
         }
         let ok = true;
         for (let k = 0; k < rest.length && ok; k++) ok = this.contains(rest[k]!, doc);
-        if (!ok || !live.has(doc) || (accept && !accept(doc))) continue;
+        if (!ok || (accept && !accept(doc))) continue;
         let score = 0;
         for (let k = 0; k < slots.length; k++) score += this.slotScore(slots[k]!, doc);
-        out.push({ doc, score });
+        out.push(doc, score);
       }
     }
     return out;
@@ -160,6 +193,7 @@ export class Retriever {
   /** Documents whose text holds any slot: per document the score and which slots matched (bit i = slot i). */
   or(slots: Slot[], accept: ((doc: number) => boolean) | null): Map<number, { score: number; mask: number }> {
     const out = new Map<number, { score: number; mask: number }>();
+    this.refresh();
     slots.forEach((slot, i) => {
       if (i >= 31) return;
       for (const src of slot.text) {
@@ -170,7 +204,7 @@ export class Retriever {
             cur.mask |= 1 << i;
             cur.score += this.slotScore(slot, doc);
           } else {
-            if (!this.m._documentIds.has(doc) || (accept && !accept(doc))) continue;
+            if (this.live[doc] !== 1 || (accept && !accept(doc))) continue;
             out.set(doc, { score: this.slotScore(slot, doc), mask: 1 << i });
           }
         }
@@ -180,13 +214,68 @@ export class Retriever {
   }
 }
 
-/** The top `k` by score (ties by doc), without sorting everything when k is small. */
-export function topK<T extends { score: number }>(items: T[], k: number): T[] {
-  if (items.length <= k * 4) return [...items].sort((a, b) => b.score - a.score);
-  // Threshold from a sorted sample, then sort only the survivors (fall back to a full sort if too few).
-  const sample = items.filter((_, i) => i % Math.ceil(items.length / 512) === 0).map((x) => x.score).sort((a, b) => b - a);
-  const cut = sample[Math.min(sample.length - 1, Math.ceil((k * 4 * sample.length) / items.length))] ?? -Infinity;
-  const kept = items.filter((x) => x.score >= cut);
-  if (kept.length < k) return [...items].sort((a, b) => b.score - a.score);
-  return kept.sort((a, b) => b.score - a.score);
+/** Candidate documents and scores in growable typed arrays (no object per candidate: less GC at 100k). */
+export class Candidates {
+  docs = new Int32Array(1024);
+  scores = new Float64Array(1024);
+  length = 0;
+
+  push(doc: number, score: number): void {
+    if (this.length === this.docs.length) {
+      const docs = new Int32Array(this.length * 2);
+      docs.set(this.docs);
+      const scores = new Float64Array(this.length * 2);
+      scores.set(this.scores);
+      this.docs = docs;
+      this.scores = scores;
+    }
+    this.docs[this.length] = doc;
+    this.scores[this.length] = score;
+    this.length++;
+  }
+
+  /**
+   * Positions of the best `k` candidates, best first (ties by lower doc id). Cheap for large sets: a threshold
+   * from the k-th best of a min-heap pass, then only candidates at or above it are sorted.
+   */
+  top(k: number): number[] {
+    const n = this.length;
+    const all = n <= k;
+    let threshold = -Infinity;
+    if (!all) {
+      const heap = new Float64Array(k); // min-heap of the k best scores so far
+      let size = 0;
+      for (let i = 0; i < n; i++) {
+        const v = this.scores[i]!;
+        if (size < k) {
+          let j = size++;
+          heap[j] = v;
+          while (j > 0) {
+            const p = (j - 1) >> 1;
+            if (heap[p]! <= heap[j]!) break;
+            [heap[p], heap[j]] = [heap[j]!, heap[p]!];
+            j = p;
+          }
+        } else if (v > heap[0]!) {
+          heap[0] = v;
+          let j = 0;
+          for (;;) {
+            const l = 2 * j + 1;
+            const r = l + 1;
+            let m = j;
+            if (l < k && heap[l]! < heap[m]!) m = l;
+            if (r < k && heap[r]! < heap[m]!) m = r;
+            if (m === j) break;
+            [heap[m], heap[j]] = [heap[j]!, heap[m]!];
+            j = m;
+          }
+        }
+      }
+      threshold = heap[0]!;
+    }
+    const idx: number[] = [];
+    for (let i = 0; i < n; i++) if (this.scores[i]! >= threshold) idx.push(i);
+    idx.sort((a, b) => this.scores[b]! - this.scores[a]! || this.docs[a]! - this.docs[b]!);
+    return idx;
+  }
 }
