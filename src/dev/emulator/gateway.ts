@@ -257,8 +257,9 @@ export class Gateway {
     return true;
   }
 
-  hasSession(guildId: string | null = null): boolean {
-    return this.sessionFor(guildId) !== null;
+  /** Whether the shard that owns the guild is connected right now (identified or resumed, socket open). */
+  isConnected(guildId: string | null = null): boolean {
+    return this.sessionFor(guildId)?.socket != null;
   }
 
   /** Shards currently connected and identified or resumed. */

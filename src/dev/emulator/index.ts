@@ -369,7 +369,7 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Emulato
     interaction: (id) => state.interactions.get(id),
     registeredCommands: (guildId) => state.commandsFor(guildId ?? null),
     waitForBot: (o = {}) =>
-      waitUntil(() => (gateway.hasSession(o.guildId === undefined ? firstGuild.id : o.guildId) && gateway.connectedShards().length > 0 ? true : undefined), {
+      waitUntil(() => (gateway.isConnected(o.guildId === undefined ? firstGuild.id : o.guildId) ? true : undefined), {
         timeoutMs: o.timeoutMs,
         what: 'a bot gateway session',
       }).then(() => undefined),
