@@ -9,8 +9,9 @@ export const MEETING_NOUN_EN_SRC = '(?:Meeting|Conference|Session|Symposium|Foru
 export const MEETING_NOUN_EN_SINGULAR = /\b(?:meeting|conference|session|plenary|symposium|forum|congress|assembly|seminar)\b(?!s)/i;
 
 /** Chinese meeting nouns: 会议, 大会, 全会, and the many "…会" meeting kinds. */
-export const MEETING_NOUN_ZH =
-  /会议|大会|全会|常委会|常务会|座谈会|推进会|部署会|动员会|推介会|洽谈会|签约会|务虚会|调度会|联席会|报告会|论坛|[^\s,，。]会(?=召开|举行|在)/;
+export const ZH_MEETING_KINDS =
+  '会议|大会|全会|常委会|常务会|办公会|党组会|例会|座谈会|推进会|部署会|动员会|推介会|洽谈会|签约会|务虚会|调度会|联席会|报告会|分析会|见面会|交流会|对接会|培训会|观摩会|现场会|汇报会|评议会|总结会|表彰会|通报会|研讨会|论证会|听证会|专题会|碰头会|论坛';
+export const MEETING_NOUN_ZH = new RegExp(`${ZH_MEETING_KINDS}|[^\\s,，。]会(?=召开|举行|在)`);
 
 /** Verbs that announce a meeting took place (English). */
 export const HELD_EN =

@@ -7,6 +7,7 @@ import type { Paragraph, Span } from '../types.js';
 import type { RawSection } from '../split.js';
 import type { Found } from './title.js';
 import { sentenceAround } from './evidence.js';
+import { ZH_MEETING_KINDS } from '../patterns.js';
 
 export interface BodyInput {
   title: string;
@@ -41,11 +42,11 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
   if (language === 'zh') {
     const name = input.announcing?.value ?? title;
     let org = name
-      .replace(/(?:第[〇零一二三四五六七八九十百\d]+次)?(?:\d{4}年)?(?:扩大|全体|常务|专题|主任|主席)?(?:[(（][^)）]{1,6}[)）])?(?:会议|全会|大会|座谈会|推进会|部署会|动员会|推介会|论坛)(?:召开)?$/, '')
+      .replace(new RegExp(`(?:第[〇零一二三四五六七八九十百\\d]+次)?(?:\\d{4}年)?(?:扩大|全体|常务|专题|主任|主席)?(?:[(（][^)）]{1,6}[)）])?(?:${ZH_MEETING_KINDS})(?:召开)?$`), '')
       .replace(/(?:常委会|常务会)$/, '$&');
     // "龙潭区2024年招商引资工作推进会": what is left names a task, not a body; the convener's office says who.
-    if (!org || org === name || /\d{4}年|工作$|推进$|部署$/.test(org)) return zhBodyFromRole(input) ?? null;
-    if (/^(?:市|区|县)/.test(org) && place) org = `${place}${org}`;
+    if (!org || org === name || !ZH_ORG_END.test(org)) return zhBodyFromRole(input) ?? null;
+    if (/^(?:市|区|县)/.test(org) && place) org = joinZh(place, org);
     return { value: org, span: titleEvidence() };
   }
   // "Plenary Session of the 13th X Municipal Committee of the Communist Party of China"
@@ -57,8 +58,12 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
   if (input.heading) return { value: input.heading, span: titleEvidence() };
   m = /\b((?:municipal|city|district|county|provincial) (?:people['’]s )?government)\b/i.exec(title);
   if (m) return { value: withPlace(titleCaseWords(m[1]!.toLowerCase()), place), span: titleEvidence() };
-  m = /\b((?:[A-Z][a-z]+ )?(?:Municipal|District|County|City) CPPCC)\b/.exec(title);
-  if (m && /Standing Committee/.test(title)) return { value: withPlace(`${m[1]!} Standing Committee`, place), span: titleEvidence() };
+  // CPPCC and people's congress standing committees: "<Place> County CPPCC Standing Committee"
+  m = /\b((?:[A-Z][a-z]+ )?(?:Municipal|District|County|City) (?:CPPCC|People['’]s Congress))\b/.exec(title);
+  if (m) {
+    const org = /Standing Committee/.test(title) ? `${m[1]!} Standing Committee` : m[1]!;
+    return { value: withPlace(org, place), span: titleEvidence() };
+  }
   m = /\b(Municipal|District|County|City) (?:Party Committee )?Standing Committee\b/i.exec(title);
   if (m && !/Congress|CPPCC|Political Consultative/i.test(title)) {
     return { value: withPlace(`${titleCaseWords(m[1]!.toLowerCase())} Party Committee Standing Committee`, place), span: titleEvidence() };
@@ -82,14 +87,22 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
   return null;
 }
 
+/** What an organisation's name ends with; anything else left of the meeting noun is a task ("一季度经济运行"). */
+const ZH_ORG_END = /(?:委员会|常委会|党委|党组|市委|区委|县委|省委|工委|政府|人大|政协|领导小组|工作组|小组|管委会|办公室|指挥部|局|厅|部|委|院|协会|商会|联合会|集团|公司)$/;
+
+/** 松河县 + 县委 → 松河县委; 青阳 + 市政府 → 青阳市政府. */
+function joinZh(place: string, org: string): string {
+  return place.endsWith(org.charAt(0)) ? place + org.slice(1) : place + org;
+}
+
 function zhBodyFromRole(input: BodyInput): FoundBody | null {
   const first = [...input.attendees].sort((a, b) => a.pos - b.pos)[0];
   if (!first?.role || !input.place) return null;
   const party = /^(市委|区委|县委)/.exec(first.role);
   const gov = /(市长|区长|县长)/.exec(first.role);
   let org: string | null = null;
-  if (party) org = `${input.place}${party[1]!}`;
-  else if (gov) org = `${input.place}${gov[1]!.charAt(0)}政府`;
+  if (party) org = joinZh(input.place, party[1]!);
+  else if (gov) org = joinZh(input.place, `${gov[1]!.charAt(0)}政府`);
   if (!org) return null;
   return { value: org, span: sentenceAround(input.paragraphs, first.pos, first.pos) };
 }

@@ -176,7 +176,9 @@ function roleBefore(text: string, clauseStart: number, nameStart: number): strin
   if (first >= toks.length) return null;
   const startTok = toks[first]!;
   if (/^(?:On|In|At|During|While|According|After|Before|When|And)$/.test(startTok.w)) return null;
-  return normaliseRole(text.slice(startTok.start, toks[toks.length - 1]!.end));
+  // "Comrade" is a form of address, not an office.
+  const role = text.slice(startTok.start, toks[toks.length - 1]!.end).replace(/^(?:Comrades?|comrades?)\b\s*/, '');
+  return role ? normaliseRole(role) : null;
 }
 
 const NOT_ROLE_CHUNK = /^(?:On|In|At|During|While|According|After|Before|When|This|That|It|We|They|There)\b|^(?:responsible|relevant|leaders? of|heads? of|main|principal|comrades)/i;
@@ -265,6 +267,12 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
         const to = att && att.index > by.index ? sent.start + att.index : sent.end;
         parseList(text, { start: from, end: to }, inSentence, 'first', sent, hits);
         continue;
+      }
+      // "The forum was attended by Vice Mayor A, Secretary General B and …"
+      const attBy = /\b(?:was|were) attended by\s+/.exec(s);
+      if (attBy) {
+        const from = sent.start + attBy.index + attBy[0].length;
+        parseList(text, { start: from, end: sent.end }, inSentence, null, sent, hits);
       }
       const chair = CHAIR_VERB.exec(s);
       if (chair) {

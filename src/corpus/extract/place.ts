@@ -64,8 +64,10 @@ export function dominantPlaceEn(text: string, span: Span, opts: PlaceOptions): F
 export function placeFromHeading(heading: string): string | null {
   const t = heading.trim();
   if (/\p{Script=Han}/u.test(t)) {
-    if (t.length > 12 || /会/.test(t)) return null;
-    return t.replace(/市$/, '');
+    // "二、临川市", "(三)青阳县": drop the list number
+    const v = t.replace(/^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*/, '');
+    if (v.length > 12 || v.length < 2 || /会/.test(v)) return null;
+    return v.replace(/市$/, '');
   }
   if (t.length > 60 || !/^[A-Z]/.test(t)) return null;
   const words = t.replace(/,/g, '').split(/\s+/);

@@ -5,11 +5,13 @@
  */
 import type { Span } from '../types.js';
 import type { RawSection } from '../split.js';
-import { MEETING_NOUN_EN, MEETING_NOUN_EN_SRC, MEETING_NOUN_ZH } from '../patterns.js';
+import { MEETING_NOUN_EN, MEETING_NOUN_EN_SRC, MEETING_NOUN_ZH, ZH_MEETING_KINDS } from '../patterns.js';
 import { namesMeeting } from '../split.js';
 
 export interface Found extends Span {
   value: string;
+  /** The value joins words that are not adjacent in the text (a place put before a meeting name). */
+  qualified?: boolean;
 }
 
 const PURPOSE_AFTER_HELD = new RegExp(
@@ -92,7 +94,7 @@ const NOUN_GLOBAL = new RegExp(`\\b${MEETING_NOUN_EN_SRC}\\b`, 'g');
 export function meetingNameInHeading(text: string, span: Span): Found | null {
   const s = text.slice(span.start, span.end);
   if (/\p{Script=Han}/u.test(s)) {
-    const m = /[^\s,，。]{2,40}?(?:会议|大会|全会|座谈会|推进会|部署会|动员会|推介会|论坛)/.exec(s);
+    const m = new RegExp(`[^\\s,，。]{2,40}?(?:${ZH_MEETING_KINDS})`).exec(s);
     return m ? { start: span.start + m.index, end: span.start + m.index + m[0].length, value: m[0] } : null;
   }
   NOUN_GLOBAL.lastIndex = 0;
@@ -103,6 +105,13 @@ export function meetingNameInHeading(text: string, span: Span): Found | null {
   if (start >= end - m[0].length) return null;
   return { start, end, value: text.slice(start, end) };
 }
+
+const ZH_NAME_THEN_HELD = new RegExp(
+  `([^\\s,，。；;、:：]{2,60}?(?:${ZH_MEETING_KINDS})+)(?:\\([^)]{1,10}\\))?(?:在[^,，。]{1,20})?(?:召开|举行|开幕)`,
+);
+const ZH_HELD_THEN_NAME = new RegExp(`(?:召开|举行)了?([^,，。；;、]{2,60}?(?:${ZH_MEETING_KINDS})+)`);
+/** "青阳市召开…": a place as the subject of 召开, used to name a meeting that does not say where. */
+const ZH_PLACE_SUBJECT = /([\u4e00-\u9fff]{2,8}(?:市|区|县|省|州|新区|开发区|高新区))$/;
 
 const CUT_EN = /\s(?:at|on|in|to|with|from|via|by|during|under|where|which|when)\s|[,.;:!?]/;
 
@@ -116,10 +125,18 @@ export function meetingNameInSentence(text: string, span: Span, language: 'en' |
     return { start: span.start + index + lead, end: span.start + index + lead + v.length, value: v };
   };
   if (language === 'zh') {
-    let m = /([^\s,，。；;、:：]{2,60}?(?:会议|大会|全会|座谈会|推进会|部署会|动员会|推介会|洽谈会|论坛))(?:\([^)]{1,10}\))?(?:在[^,，。]{1,20})?(?:召开|举行|开幕)/.exec(s);
+    let m = ZH_NAME_THEN_HELD.exec(s);
     if (m) return at(m.index, m[1]!);
-    m = /(?:召开|举行)了?([^,，。；;、]{2,60}?(?:会议|大会|全会|座谈会|推进会|部署会|动员会|推介会|洽谈会|论坛))/.exec(s);
-    if (m) return at(m.index + m[0].length - m[1]!.length, m[1]!);
+    m = ZH_HELD_THEN_NAME.exec(s);
+    if (m) {
+      const found = at(m.index + m[0].length - m[1]!.length, m[1]!);
+      const before = s.slice(0, m.index).split(/[,，;；。]/).pop() ?? '';
+      const subject = ZH_PLACE_SUBJECT.exec(before);
+      if (subject && !found.value.includes(subject[1]!.replace(/(?:市|区|县|省|州)$/, ''))) {
+        return { ...found, value: subject[1]! + found.value, qualified: true };
+      }
+      return found;
+    }
     return null;
   }
   const candidates: Found[] = [];
