@@ -36,9 +36,12 @@ export function parseReport(report: Report): MeetingSection[] {
 
 /** Give every meeting a unique id ("-2", "-3" on collision), in corpus order. Mutates and returns. */
 export function uniquifyIds(meetings: Meeting[], taken: Set<string> = new Set()): Meeting[] {
+  const nextSuffix = new Map<string, number>(); // where to resume counting, so k repeats cost O(k), not O(k²)
   for (const m of meetings) {
     let id = m.id;
-    for (let n = 2; taken.has(id); n++) id = `${m.id}-${n}`;
+    let n = nextSuffix.get(m.id) ?? 2;
+    while (taken.has(id)) id = `${m.id}-${n++}`;
+    nextSuffix.set(m.id, n);
     m.id = id;
     taken.add(id);
   }

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { dominantYear, findDate, reportDate } from '../../src/corpus/extract/date.js';
+import { isPlausibleHanName, isPlausibleName } from '../../src/corpus/extract/names.js';
+import { normaliseRole } from '../../src/corpus/extract/people.js';
+import { buildCorpus, reportFromBytes } from '../../src/corpus/index.js';
+
+const whole = (s: string) => ({ start: 0, end: s.length });
+const date = (s: string, reportDate: string | null, year: number | null = null) =>
+  findDate(s, whole(s), { reportDate, year })?.iso ?? null;
+
+describe('dates', () => {
+  it('reads English and Chinese dates, with and without a year', () => {
+    expect(date('On January 5, 2024, Qingpu held a conference.', null)).toBe('2024-01-05');
+    expect(date('On 12 March 2024, the forum opened.', null)).toBe('2024-03-12');
+    expect(date('on february 9th, the conference was held', '2022-05-31')).toBe('2022-02-09');
+    expect(date('3月28日,青阳市召开会议。', '2024-04-01')).toBe('2024-03-28');
+    expect(date('2023年12月25日,全会召开。', null)).toBe('2023-12-25');
+  });
+  it('takes a missing year from the publication date, the year before when the day is later', () => {
+    expect(date('On the morning of May 27, the meeting was held.', '2022-05-30')).toBe('2022-05-27');
+    expect(date('On December 28, the meeting was held.', '2024-01-05')).toBe('2023-12-28');
+  });
+  it('falls back to the year the report uses most, and to null when there is none', () => {
+    expect(date('On April 26, the mayor presided.', null, 2023)).toBe('2023-04-26');
+    expect(date('On April 26, the mayor presided.', null, null)).toBeNull();
+  });
+  it('resolves yesterday / 昨天 against the publication date, never without one', () => {
+    expect(date('昨天,会议召开。', '2022-06-22')).toBe('2022-06-21');
+    expect(date('Yesterday afternoon, the county held a symposium.', '2024-03-01')).toBe('2024-02-29');
+    expect(date('Yesterday, the county held a symposium.', null)).toBeNull();
+  });
+  it('reads "the first day of 2024" and nothing from "at the end of 2023"', () => {
+    expect(date('On the first day of 2024, the meeting was held.', null)).toBe('2024-01-01');
+    expect(date('Shenzhen will hold the session at the end of 2023.', '2024-01-17')).toBeNull();
+    expect(date('At the 2024 District Conference, the order was issued.', '2024-01-17')).toBeNull();
+  });
+  it('does not take "may" the verb for a month', () => {
+    expect(date('the city may 5 times revise it', '2024-01-17')).toBeNull();
+  });
+  it('finds the publication date in meta lines and the year the text uses most', () => {
+    expect(reportDate('x\n时间:2022-06-22 10:29|来源:|浏览量:\ny')?.iso).toBe('2022-06-22');
+    expect(reportDate('Release date: 2022-05-30 09:03')?.iso).toBe('2022-05-30');
+    expect(reportDate('Wednesday, January 24, 2024\n\n2024-01-17 17:52 Published in Guangdong')?.iso).toBe('2024-01-17');
+    expect(reportDate('《苏州日报》2022年06月22日A01版')?.iso).toBe('2022-06-22');
+    expect(reportDate('No date here.')).toBeNull();
+    expect(dominantYear('Plan 2023; in 2023; (2023-2025)')).toBe(2023);
+  });
+});
+
+describe('names and roles', () => {
+  it('accepts romanised Chinese names and rejects words and places', () => {
+    for (const n of ['Zhao Jianjun', 'He Ping', 'Li Ying', 'Wang Xi', 'Ouyang Ming', 'Cui Rongguo']) expect(isPlausibleName(n), n).toBe(true);
+    for (const n of ['Wuxi City', 'He Said', 'Hong Kong', 'Bazhong Lingang', 'he ping', 'Taihu Lake', 'Municipal Party', 'Xi']) {
+      expect(isPlausibleName(n), n).toBe(false);
+    }
+  });
+  it('accepts 2–4 Han character names with a surname, not roles', () => {
+    for (const n of ['曹路宝', '沈觅', '欧阳明']) expect(isPlausibleHanName(n), n).toBe(true);
+    for (const n of ['市长', '领导小组', '会议', '各县级市']) expect(isPlausibleHanName(n), n).toBe(false);
+  });
+  it('normalises roles: capitalised, singular, canonical for lowercase machine translation', () => {
+    expect(normaliseRole('director of the Standing Committee')).toBe('Director of the Standing Committee');
+    expect(normaliseRole('Vice Mayors')).toBe('Vice Mayor');
+    expect(normaliseRole('City leaders')).toBe('City leader');
+    expect(normaliseRole('party secretary')).toBe('Secretary of the Municipal Party Committee');
+    expect(normaliseRole('county magistrate')).toBe('County Magistrate');
+    expect(normaliseRole('Secretary General of CPC Municipal Committee')).toBe('Secretary General of the CPC Municipal Committee');
+    expect(normaliseRole('Mayor of the Municipal Government')).toBe('Mayor');
+  });
+});
+
+describe('a small report end to end', () => {
+  const parse = (text: string) => {
+    const r = reportFromBytes('t.txt', Buffer.from(text));
+    if (!r.ok) throw new Error(r.warning.message);
+    return buildCorpus([r.report]);
+  };
+  it('a quoted leader is mentioned, never an attendee; slogans are not policies', () => {
+    const c = parse(
+      'City holds executive meeting\n\nOn May 3, 2024, Mayor Li Wei presided over the 4th executive meeting of the municipal government. ' +
+        'The meeting studied General Secretary Xi Jinping’s important instructions and the “Three Firsts” campaign, ' +
+        'and reviewed the “Several Measures on Supporting Small Enterprises”.',
+    );
+    const m = c.sections[0]!.meeting;
+    expect(m.attendees.map((a) => a.name)).toEqual(['Li Wei']);
+    expect(m.mentioned).toEqual(['Xi Jinping']);
+    expect(m.policies).toEqual([{ title: 'Several Measures on Supporting Small Enterprises', action: 'reviewed' }]);
+    expect(m.date).toBe('2024-05-03');
+  });
+  it('a report with no date gives a null date, not an invented one', () => {
+    const c = parse('The county held a meeting on safety. The county head presided over the meeting.');
+    expect(c.sections[0]!.meeting.date).toBeNull();
+  });
+});
