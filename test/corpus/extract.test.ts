@@ -92,3 +92,29 @@ describe('a small report end to end', () => {
     expect(c.sections[0]!.meeting.date).toBeNull();
   });
 });
+
+describe('more ways of saying who was there', () => {
+  const meeting = (text: string) => {
+    const r = reportFromBytes('t.txt', Buffer.from(text));
+    if (!r.ok) throw new Error(r.warning.message);
+    return buildCorpus([r.report]).sections[0]!.meeting;
+  };
+  it('"The meeting was presided over by …", "Also present were …"', () => {
+    const m = meeting(
+      'Municipal government holds executive meeting\n\nOn June 3, 2024, the 12th executive meeting of the municipal government was held. ' +
+        'The meeting was presided over by Mayor Li Wei. Also present were Vice Mayors Zhang Min and Chen Jie.',
+    );
+    expect(m.chair).toEqual([{ name: 'Li Wei', role: 'Mayor' }]);
+    expect(m.attendees.map((a) => [a.name, a.role])).toEqual([
+      ['Li Wei', 'Mayor'],
+      ['Zhang Min', 'Vice Mayor'],
+      ['Chen Jie', 'Vice Mayor'],
+    ]);
+  });
+  it('会议由…主持, …等出席会议', () => {
+    const m = meeting('市政府召开安全生产工作会议\n\n6月3日,市政府召开安全生产工作会议。会议由市长孙立新主持。市领导钱卫东、韩雪梅等出席会议。');
+    expect(m.chair).toEqual([{ name: '孙立新', role: '市长' }]);
+    expect(m.attendees.map((a) => a.name)).toEqual(['孙立新', '钱卫东', '韩雪梅']);
+    expect(m.date).toBeNull(); // no year anywhere in the text
+  });
+});

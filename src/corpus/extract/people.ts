@@ -269,7 +269,7 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
         continue;
       }
       // "The forum was attended by Vice Mayor A, Secretary General B and …"
-      const attBy = /\b(?:was|were) attended by\s+/.exec(s);
+      const attBy = /\b(?:was|were) attended by\s+|\b(?:Also present|Present|Attending)(?: at the (?:meeting|conference|session))?(?: the (?:meeting|conference|session))? (?:were|was)\s+/.exec(s);
       if (attBy) {
         const from = sent.start + attBy.index + attBy[0].length;
         parseList(text, { start: from, end: sent.end }, inSentence, null, sent, hits);
@@ -372,9 +372,17 @@ function splitRoleName(item: string): { role: string; name: string } | null {
 function zhList(text: string, region: Span, sent: Span, out: Hit[]): void {
   let pendingRoles: string[] = [];
   let lastRole: string | null = null;
+  let regionText = text.slice(region.start, region.end);
   let pos = region.start;
-  for (const item of text.slice(region.start, region.end).split('、')) {
-    const trimmed = item.trim();
+  // "会议由市长孙立新主持": the chair follows 由.
+  const by = regionText.lastIndexOf('由');
+  if (by !== -1) {
+    pos += by + 1;
+    regionText = regionText.slice(by + 1);
+  }
+  for (const item of regionText.split('、')) {
+    // "王五等出席会议": 等 closes the list
+    const trimmed = item.trim().replace(/等$/, '');
     const rn = splitRoleName(trimmed);
     if (rn) {
       const role: string | null = rn.role ? [...pendingRoles, rn.role].join('、') : lastRole;
