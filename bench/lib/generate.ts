@@ -65,7 +65,7 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 function swapPeople(rng: Rng, text: string): string {
   const map = new Map<string, string>();
-  let out = text.replace(/\b([A-Z][a-z]{1,5}) ([A-Z][a-z]{2,9})\b/g, (whole, a: string, b: string) => {
+  let out = text.replace(/\b([A-Z][a-z]{1,5}) ([A-Z][a-z]{2,9})\b/g, (whole, a: string) => {
     if (!/^(?:[BCDFGHJKLMNPQRSTWXYZ]h?[aeiou])/.test(a) || /City|District|County|Party|Committee|Municipal/.test(whole)) return whole;
     if (rng() < 0.5) return whole;
     let v = map.get(whole);
@@ -73,7 +73,6 @@ function swapPeople(rng: Rng, text: string): string {
       v = `${pick(rng, SURNAMES)} ${pick(rng, GIVEN)}`;
       map.set(whole, v);
     }
-    void b;
     return v;
   });
   out = out.replace(/(市长|书记|副市长|市领导|秘书长|组长)([\u4e00-\u9fff]{2,3})(?=主持|出席|参加|列席|、|,|，)/g, (_w, role: string) => {
@@ -82,7 +81,7 @@ function swapPeople(rng: Rng, text: string): string {
   return out;
 }
 
-function swapPlaces(rng: Rng, text: string, source: string): string {
+function swapPlaces(rng: Rng, text: string): string {
   const target = pick(rng, PLACES);
   const hanTarget = pick(rng, HAN_PLACES);
   // the source's own main place, wherever it occurs
@@ -90,7 +89,6 @@ function swapPlaces(rng: Rng, text: string, source: string): string {
   let out = m ? text.split(m[1]!).join(target) : text;
   const z = /([\u4e00-\u9fff]{2})(?=市|自贸片区)/.exec(out);
   if (z && !/全市|本市|我市/.test(z[0])) out = out.split(z[1]!).join(hanTarget);
-  void source;
   return out;
 }
 
@@ -137,7 +135,7 @@ export function generateReports(opts: GenerateOptions): GeneratedReport[] {
     let text = src.text;
     if (rng() < 0.7) text = shuffleBody(rng, text);
     text = swapPeople(rng, text);
-    text = swapPlaces(rng, text, src.file);
+    text = swapPlaces(rng, text);
     if (rng() < 0.6) text = swapDates(rng, text);
     // mixed language: a Chinese paragraph quoted inside an English report
     if (rng() < 0.15 && zhParagraphs.length > 0 && !/[\u4e00-\u9fff]{20}/.test(text)) {

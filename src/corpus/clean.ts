@@ -162,9 +162,3 @@ export function isHeadingLike(t: string): boolean {
   if (t.length === 0 || t.length > 120) return false;
   return !/[.。!?！？;；:：,，]$/.test(t);
 }
-
-/** True when [start,end) lies inside a removed span. */
-export function isRemoved(removed: readonly Removed[], start: number, end: number): boolean {
-  for (const r of removed) if (start >= r.start && end <= r.end) return true;
-  return false;
-}

@@ -1,7 +1,6 @@
 /** From a report's raw section to a Meeting: each field by its own rules, each with evidence. */
 import type { Evidence, Meeting, Report } from '../types.js';
 import type { RawSection } from '../split.js';
-import { isHeading } from '../split.js';
 import { makeEvidence, sentenceAround, tidy } from './evidence.js';
 import { headerTitle, meetingNameInHeading, meetingNameInSentence, type Found } from './title.js';
 import { dominantYear, findDate, reportDate, type DateContext } from './date.js';
@@ -154,4 +153,3 @@ export function extractMeeting(report: Report, section: RawSection, ctx: ReportC
   return meeting;
 }
 
-export { isHeading };

@@ -15,7 +15,6 @@ const NOT_PLACES = new Set([
   'Leading', 'Last', 'Next', 'Every', 'All', 'It', 'In', 'On', 'At', 'A', 'An', 'Xi', 'Deputy', 'Vice', 'Director',
 ]);
 
-const PLACE_SUFFIX = /^(?:City|District|County|Municipality|Province|Prefecture|Town|Township|Municipal|New Area|Port)$/;
 
 export interface PlaceOptions {
   /** Words that are parts of people's names found in the text. */
@@ -123,4 +122,3 @@ export function dominantPlaceZh(text: string, span: Span): Found | null {
   return { start: span.start + best[1].at, end: span.start + best[1].at + 2, value: best[0] };
 }
 
-export { PLACE_SUFFIX };
