@@ -1,6 +1,6 @@
 /** The search engine: paragraph chunks in one MiniSearch index, query alternatives, verification. See ./index.ts. */
 import MiniSearch from 'minisearch';
-import { Retriever, type Slot } from './retrieve.js';
+import { Candidates, Retriever, type Slot } from './retrieve.js';
 import type { Corpus, Language, MeetingSection, Report, Span } from '../corpus/types.js';
 import { tokenize, tokenSpans, type Token } from './tokenize.js';
 import { parseQuery, phraseUnit, type QueryProblem, type Unit } from './query.js';
@@ -170,6 +170,7 @@ export class DocketSearch {
       }
     }
     if (!ms) this.ms.addAll(docs);
+    this.entities.warm(); // entity tables are part of being ready, not of the first query's latency
   }
 
   get size(): number {
@@ -456,10 +457,12 @@ export class DocketSearch {
   private runAnd(alt: Alternative, limit: number, filter: ((c: Chunk) => boolean) | null, cache: Map<string, Token[]>) {
     const out: Array<{ chunk: Chunk; score: number }> = [];
     const { slots } = this.slotsOf(alt.units);
-    const found = this.retriever.and(slots, this.acceptFor(filter));
     const needsCheck = alt.units.some((u) => u.phrase);
-    // Phrase checks reject some candidates: rank a few times `limit` first, everything only if that falls short.
-    let ranked = found.top(needsCheck ? limit * 4 : limit);
+    const accept = this.acceptFor(filter);
+    // Phrase checks reject some candidates: take the best few times `limit` first, everything only if that falls short.
+    const first = this.retriever.andTop(slots, accept, needsCheck ? limit * 4 : limit);
+    let found = first.found;
+    let ranked = found.top(found.length);
     let checked = 0;
     for (let i = 0; i < ranked.length && out.length < limit && checked < MAX_VERIFY_CANDIDATES; i++) {
       const at = ranked[i]!;
@@ -473,7 +476,11 @@ export class DocketSearch {
         }
         if (ok) out.push({ chunk, score: found.scores[at]! });
       }
-      if (i === ranked.length - 1 && ranked.length < found.length && out.length < limit) ranked = found.top(found.length);
+      if (i === ranked.length - 1 && !first.complete && out.length < limit && found === first.found) {
+        // Same order as the top-k list, so positions already checked stay checked.
+        found = this.retriever.and(slots, accept);
+        ranked = found.top(found.length);
+      }
     }
     return out;
   }
@@ -489,25 +496,29 @@ export class DocketSearch {
     alt = { ...alt, units };
     const { slots, unitSlots } = this.slotsOf(alt.units);
     const unitMasks = unitSlots.map((idx) => idx.reduce((m, i) => (i < 31 ? m | (1 << i) : m), 0));
-    const candidates: Array<{ doc: number; score: number; possible: number }> = [];
-    for (const [doc, { score, mask }] of this.retriever.or(slots, this.acceptFor(filter))) {
-      // Cheap pre-check on the slots present before tokenizing the paragraph for phrases.
-      const possible = unitMasks.filter((m) => (mask & m) === m).length;
-      if (possible >= need) candidates.push({ doc, score: score * (possible / alt.units.length), possible });
+    const { found, masks } = this.retriever.or(slots, this.acceptFor(filter));
+    // Cheap pre-check on the slots present before tokenizing the paragraph for phrases.
+    const kept = new Candidates();
+    for (let i = 0; i < found.length; i++) {
+      const mask = masks[i]!;
+      let possible = 0;
+      for (const m of unitMasks) if ((mask & m) === m) possible++;
+      if (possible >= need) kept.push(found.docs[i]!, found.scores[i]! * (possible / alt.units.length));
     }
-    candidates.sort((a, b) => b.score - a.score);
+    const hasPhrase = alt.units.some((u) => u.phrase);
+    const ranked = kept.top(hasPhrase ? kept.length : limit);
     let checked = 0;
-    for (const c of candidates) {
+    for (const at of ranked) {
       if (out.length >= limit || checked >= MAX_VERIFY_CANDIDATES) break;
-      const chunk = this.chunks.get(this.retriever.docId(c.doc) ?? '');
+      const chunk = this.chunks.get(this.retriever.docId(kept.docs[at]!) ?? '');
       if (!chunk) continue;
-      if (alt.units.some((u) => u.phrase)) {
+      if (hasPhrase) {
         checked++;
         const tokens = this.tokensOf(chunk, cache);
         const satisfied = alt.units.filter((u) => this.unitInText(tokens, u)).length;
         if (satisfied < need) continue;
       }
-      out.push({ chunk, score: c.score });
+      out.push({ chunk, score: kept.scores[at]! });
     }
     return out;
   }

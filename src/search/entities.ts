@@ -76,6 +76,8 @@ function searchSmall(ms: MiniSearch<SmallDoc>, text: string): Array<{ id: string
 export class EntityLookup {
   private meetings = new Map<string, MeetingEntry>();
   private people = new Map<string, PersonEntry>();
+  /** Comparison keys per person, computed once per rebuild (not per query). */
+  private personKeys = new Map<PersonEntry, { keys: string[]; words: string[] }>();
   private policies = new Map<string, PolicyEntry>();
   private sectionsByReport = new Map<string, MeetingSection[]>();
   private meetingIndex = smallIndex();
@@ -107,6 +109,10 @@ export class EntityLookup {
     this.meetingIndex = smallIndex();
     this.policyIndex = smallIndex();
     for (const sections of this.sectionsByReport.values()) for (const s of sections) this.addSection(s);
+    this.personKeys.clear();
+    for (const p of this.people.values()) {
+      this.personKeys.set(p, { keys: personKeys(p), words: (p.pinyin ?? p.name).split(/\s+/).map(compactName) });
+    }
     this.meetingIndex.addAll(
       [...this.meetings.values()].map((m) => ({ id: m.id, title: m.title, aliases: m.aliases.join(' \n ') })),
     );
@@ -143,6 +149,11 @@ export class EntityLookup {
     if (!e.meetingIds.includes(meetingId)) e.meetingIds.push(meetingId);
     e.appearances.push({ meetingId, reportId, status, role });
     this.people.set(key, e);
+  }
+
+  /** Build the tables now (they are otherwise built on first use after a change). */
+  warm(): void {
+    this.ensure();
   }
 
   allMeetings(): MeetingEntry[] {
@@ -205,7 +216,7 @@ export class EntityLookup {
     const words = String(text).trim().split(/\s+/).map(compactName).filter(Boolean);
     const out: Array<Ranked<PersonEntry>> = [];
     for (const p of this.people.values()) {
-      const score = personScore(p, q, words);
+      const score = personScore(this.personKeys.get(p) ?? { keys: personKeys(p), words: [] }, q, words);
       if (score > 0) out.push({ item: p, score });
     }
     out.sort((a, b) => b.score - a.score || a.item.name.localeCompare(b.item.name));
@@ -224,21 +235,20 @@ function personKeys(p: PersonEntry): string[] {
   return keys;
 }
 
-function personScore(p: PersonEntry, q: string, words: string[]): number {
+function personScore(p: { keys: string[]; words: string[] }, q: string, words: string[]): number {
   let best = 0;
-  const nameWords = (p.pinyin ?? p.name).split(/\s+/).map(compactName);
-  for (const key of personKeys(p)) {
+  for (const key of p.keys) {
     if (key === q) return 1;
     if (key.startsWith(q) && q.length >= 2) best = Math.max(best, 0.8 + (0.1 * q.length) / key.length);
     else if (isHanName(key) && key.includes(q)) best = Math.max(best, 0.6);
-    if (q.length >= 5) {
+    if (q.length >= 5 && Math.abs(q.length - key.length) <= 2) {
       const allowed = key.length >= 10 ? 2 : 1;
       const d = editDistance(q, key, allowed);
       if (d <= allowed) best = Math.max(best, 0.75 - 0.1 * d);
-      // An unfinished name with a typo: compare with the key's prefix of the same length.
-      else if (q.length < key.length && editDistance(q, key.slice(0, q.length), 1) <= 1) best = Math.max(best, 0.45);
     }
+    // An unfinished name with a typo: compare with the key's prefix of the same length.
+    if (best < 0.45 && q.length >= 5 && q.length < key.length && editDistance(q, key.slice(0, q.length), 1) <= 1) best = 0.45;
   }
-  if (words.length === 1 && words[0]!.length >= 2 && nameWords.includes(words[0]!)) best = Math.max(best, 0.7);
+  if (words.length === 1 && words[0]!.length >= 2 && p.words.includes(words[0]!)) best = Math.max(best, 0.7);
   return best;
 }

@@ -118,5 +118,6 @@ export function parseQuery(query: string): ParsedQuery {
 export function phraseUnit(text: string): Unit | null {
   const tokens = tokenSpans(text);
   if (tokens.length === 0) return null;
-  return { terms: tokens.map(toTerm), phrase: tokens.length > 1, surface: text, quoted: false };
+  // A fixed text (not typed by the user): no typo tolerance, or "Xu Qingyu" would also match "Xu Qingwu".
+  return { terms: tokens.map((t) => ({ ...toTerm(t), fuzzy: 0 })), phrase: tokens.length > 1, surface: text, quoted: false };
 }

@@ -39,6 +39,11 @@ const PREFIX_WEIGHT = 0.375;
 const MAX_PREFIX_EXPANSIONS = 16;
 /** Title matches add to the score at this weight (a hit must still match in its paragraph text). */
 const TITLE_BOOST = 0.5;
+/** Impact-ordered postings kept in memory at most (entries; 12 bytes each → ~24 MB). */
+const IMPACT_CACHE_ENTRIES = 2_000_000;
+/** Packing for impact sorting: impacts (< 4) at 2^-20 resolution times DOC_SPACE plus the doc id, exact below 2^53. */
+const IMPACT_SCALE = 2 ** 20;
+const DOC_SPACE = 2 ** 28;
 
 interface Source {
   docs: Map<number, number>;
@@ -77,6 +82,142 @@ export class Retriever {
   /** Call after documents are added or discarded: the per-document tables are rebuilt on next use. */
   invalidate(): void {
     this.stale = true;
+    this.impacts = new WeakMap();
+    this.maxImpacts = new WeakMap();
+    this.cachedEntries = 0;
+  }
+
+  /**
+   * Impact-ordered copies of the postings lists queries have used (docs by descending BM25 tf·length part), so
+   * AND can walk the driver best-first and stop as soon as no remaining document can enter the top k (MaxScore).
+   * Built on first use of a term (one sort), dropped on any index change, bounded by IMPACT_CACHE_ENTRIES.
+   */
+  private impacts = new WeakMap<Map<number, number>, { docs: Int32Array; impact: Float64Array }>();
+  private maxImpacts = new WeakMap<Map<number, number>, number>();
+  private cachedEntries = 0;
+
+  private impact(tf: number, norm: number): number {
+    return BM25.d + (tf * (BM25.k + 1)) / (tf + norm);
+  }
+
+  private impactList(docs: Map<number, number>): { docs: Int32Array; impact: Float64Array } {
+    let v = this.impacts.get(docs);
+    if (!v) {
+      // Native numeric sort of packed keys (impact rounded UP to 2^-20, then doc id) — no comparator calls.
+      // Rounding up keeps every stored impact an upper bound, so early stopping stays exact.
+      const n = docs.size;
+      const keys = new Float64Array(n);
+      let i = 0;
+      for (const [doc, tf] of docs) {
+        const q = Math.ceil(this.impact(tf, this.textNorm[doc] ?? BM25.k) * IMPACT_SCALE);
+        keys[i++] = q * DOC_SPACE + (DOC_SPACE - 1 - doc); // ties: lower doc id first once reversed
+      }
+      keys.sort();
+      const ids = new Int32Array(n);
+      const imp = new Float64Array(n);
+      for (let j = 0; j < n; j++) {
+        const key = keys[n - 1 - j]!;
+        const q = Math.floor(key / DOC_SPACE);
+        ids[j] = DOC_SPACE - 1 - (key - q * DOC_SPACE);
+        imp[j] = q / IMPACT_SCALE;
+      }
+      v = { docs: ids, impact: imp };
+      if (this.cachedEntries + n > IMPACT_CACHE_ENTRIES) {
+        this.impacts = new WeakMap();
+        this.cachedEntries = 0;
+      }
+      this.impacts.set(docs, v);
+      this.cachedEntries += n;
+      this.maxImpacts.set(docs, v.impact[0] ?? 0);
+    }
+    return v;
+  }
+
+  private maxImpact(docs: Map<number, number>, norms: Float64Array): number {
+    let v = this.maxImpacts.get(docs);
+    if (v === undefined) {
+      v = 0;
+      for (const [doc, tf] of docs) {
+        const x = this.impact(tf, norms[doc] ?? BM25.k);
+        if (x > v) v = x;
+      }
+      this.maxImpacts.set(docs, v);
+    }
+    return v;
+  }
+
+  /** The most a slot can add to any document's score. */
+  private upperBound(slot: Slot, withText = true): number {
+    let text = 0;
+    if (withText) for (const s of slot.text) text = Math.max(text, s.weight * s.idf * this.maxImpact(s.docs, this.textNorm));
+    let title = 0;
+    for (const s of slot.title) title = Math.max(title, s.weight * s.idf * this.maxImpact(s.docs, this.titleNorm));
+    return text + title;
+  }
+
+  /**
+   * The exact top `k` of `and` (same scores, best first), walking the smallest slot in impact order and stopping
+   * once even a perfect match on every other slot could not beat the k-th best. `complete` is false when it
+   * stopped early (callers needing more than k fall back to `and`).
+   */
+  andTop(slots: Slot[], accept: ((doc: number) => boolean) | null, k: number): { found: Candidates; complete: boolean } {
+    const order = [...slots].sort((a, b) => a.size - b.size);
+    const driver = order[0];
+    if (!driver || driver.size === 0 || driver.text.length !== 1 || k <= 0) {
+      return { found: this.and(slots, accept), complete: true };
+    }
+    this.refresh();
+    const rest = order.slice(1);
+    const src = driver.text[0]!;
+    const list = this.impactList(src.docs);
+    const scale = src.weight * src.idf;
+    let restBound = this.upperBound(driver, false);
+    for (const s of rest) restBound += this.upperBound(s);
+    const heapScore = new Float64Array(k);
+    const heapDoc = new Int32Array(k);
+    let size = 0;
+    let complete = true;
+    for (let i = 0; i < list.docs.length; i++) {
+      if (size === k && scale * list.impact[i]! + restBound <= heapScore[0]!) {
+        complete = false;
+        break;
+      }
+      const doc = list.docs[i]!;
+      if (this.live[doc] !== 1) continue;
+      let ok = true;
+      for (let r = 0; r < rest.length && ok; r++) ok = this.contains(rest[r]!, doc);
+      if (!ok || (accept && !accept(doc))) continue;
+      let score = 0;
+      for (let r = 0; r < slots.length; r++) score += this.slotScore(slots[r]!, doc);
+      if (size < k) {
+        let j = size++;
+        heapScore[j] = score;
+        heapDoc[j] = doc;
+        while (j > 0) {
+          const p = (j - 1) >> 1;
+          if (heapScore[p]! <= heapScore[j]!) break;
+          swap(heapScore, heapDoc, p, j);
+          j = p;
+        }
+      } else if (score > heapScore[0]!) {
+        heapScore[0] = score;
+        heapDoc[0] = doc;
+        let j = 0;
+        for (;;) {
+          const l = 2 * j + 1;
+          const r = l + 1;
+          let m = j;
+          if (l < k && heapScore[l]! < heapScore[m]!) m = l;
+          if (r < k && heapScore[r]! < heapScore[m]!) m = r;
+          if (m === j) break;
+          swap(heapScore, heapDoc, m, j);
+          j = m;
+        }
+      }
+    }
+    const found = new Candidates();
+    for (let i = 0; i < size; i++) found.push(heapDoc[i]!, heapScore[i]!);
+    return { found, complete };
   }
 
   /** Typed per-document tables: one array read per document instead of two Map lookups. */
@@ -190,28 +331,55 @@ export class Retriever {
     return out;
   }
 
-  /** Documents whose text holds any slot: per document the score and which slots matched (bit i = slot i). */
-  or(slots: Slot[], accept: ((doc: number) => boolean) | null): Map<number, { score: number; mask: number }> {
-    const out = new Map<number, { score: number; mask: number }>();
+  /**
+   * Documents whose text holds any slot: candidates (doc, summed score) plus, per candidate position, which
+   * slots matched (bit i = slot i; slots beyond 31 are ignored). Dense typed arrays, no per-document objects.
+   */
+  or(slots: Slot[], accept: ((doc: number) => boolean) | null): { found: Candidates; masks: Int32Array } {
     this.refresh();
+    const n = this.live.length;
+    const mask = new Int32Array(n);
+    const score = new Float64Array(n);
+    const touched: number[] = [];
+    const rejected = accept ? new Uint8Array(n) : null;
     slots.forEach((slot, i) => {
       if (i >= 31) return;
+      const bit = 1 << i;
       for (const src of slot.text) {
         for (const doc of src.docs.keys()) {
-          const cur = out.get(doc);
-          if (cur) {
-            if (cur.mask & (1 << i)) continue;
-            cur.mask |= 1 << i;
-            cur.score += this.slotScore(slot, doc);
-          } else {
-            if (this.live[doc] !== 1 || (accept && !accept(doc))) continue;
-            out.set(doc, { score: this.slotScore(slot, doc), mask: 1 << i });
+          if (this.live[doc] !== 1 || mask[doc]! & bit) continue;
+          if (mask[doc] === 0) {
+            if (rejected) {
+              if (rejected[doc]) continue;
+              if (!accept!(doc)) {
+                rejected[doc] = 1;
+                continue;
+              }
+            }
+            touched.push(doc);
           }
+          mask[doc]! |= bit;
+          score[doc]! += this.slotScore(slot, doc);
         }
       }
     });
-    return out;
+    const found = new Candidates();
+    const masks = new Int32Array(touched.length);
+    touched.forEach((doc, k) => {
+      found.push(doc, score[doc]!);
+      masks[k] = mask[doc]!;
+    });
+    return { found, masks };
   }
+}
+
+function swap(a: Float64Array, b: Int32Array, i: number, j: number): void {
+  const x = a[i]!;
+  a[i] = a[j]!;
+  a[j] = x;
+  const y = b[i]!;
+  b[i] = b[j]!;
+  b[j] = y;
 }
 
 /** Candidate documents and scores in growable typed arrays (no object per candidate: less GC at 100k). */

@@ -173,6 +173,46 @@ function trimApostrophes(run: Run): void {
 /** Tokens with original offsets (`base` is added, so a paragraph slice can report absolute offsets). */
 export function tokenSpans(text: string, base = 0): Token[] {
   const out: Token[] = [];
+  // Fast path: most report text is ASCII words between ASCII separators. Such a stretch is handled with one
+  // slice + toLowerCase; any stretch holding a non-ASCII character goes through the general per-character path.
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80 && !isAsciiWordChar(c)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    let ascii = true;
+    while (j < n) {
+      c = text.charCodeAt(j);
+      if (c < 0x80) {
+        if (!isAsciiWordChar(c)) break;
+      } else ascii = false;
+      j++;
+    }
+    if (ascii) emitAscii(text, i, j, base, out);
+    else emitRuns(text.slice(i, j), base + i, out);
+    i = j;
+  }
+  return out;
+}
+
+/** Letters, digits and the apostrophes (' and `) that may sit inside a word. */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 96;
+}
+
+function emitAscii(text: string, i: number, j: number, base: number, out: Token[]): void {
+  while (i < j && (text.charCodeAt(i) === 39 || text.charCodeAt(i) === 96)) i++;
+  while (j > i && (text.charCodeAt(j - 1) === 39 || text.charCodeAt(j - 1) === 96)) j--;
+  if (i >= j) return;
+  const w = wordTerm(text.slice(i, j).toLowerCase().replace(/`/g, "'"));
+  if (w) out.push({ term: w.term, start: base + i, end: base + j, kind: w.kind });
+}
+
+function emitRuns(text: string, base: number, out: Token[]): void {
   for (const run of runs(text, base)) {
     if (run.kind === 'han') {
       const n = run.chars.length;
@@ -191,7 +231,6 @@ export function tokenSpans(text: string, base = 0): Token[] {
     if (!w) continue;
     out.push({ term: w.term, start: run.starts[0]!, end: run.ends[run.ends.length - 1]!, kind: w.kind });
   }
-  return out;
 }
 
 /** Just the terms: what MiniSearch indexes. */

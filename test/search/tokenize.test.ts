@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { tokenSpans, tokenize } from '../../src/search/tokenize.js';
 
 describe('tokenize', () => {
@@ -33,5 +35,18 @@ describe('tokenize', () => {
     expect(tokenize('😀\u200b\u200d!!!')).toEqual([]);
     expect(tokenize('foo\u200bbar')).toEqual(['foo', 'bar']);
     expect(tokenize('\uD800 lone surrogate')).toEqual(['lone', 'surrog']);
+  });
+
+  it('the ASCII fast path gives the same tokens and offsets as the general path', () => {
+    // U+3000 (ideographic space) is a separator like " ", but forces every stretch through the general path.
+    const general = (t: string) => tokenSpans(t.replace(/ /g, '\u3000'));
+    for (const f of readdirSync('seeds')) {
+      const t = readFileSync(`seeds/${f}`, 'utf8');
+      expect(tokenSpans(t), f).toEqual(general(t));
+    }
+    const unit = fc.constantFrom(...'ab Z9\'`".,-é营商ﬁ'.split(''), '\u3000', '😀');
+    fc.assert(fc.property(fc.string({ unit, maxLength: 30 }), (t) => {
+      expect(tokenSpans(t)).toEqual(general(t));
+    }), { numRuns: 2000, seed: 7 });
   });
 });
