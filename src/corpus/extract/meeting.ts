@@ -67,6 +67,11 @@ export function extractMeeting(report: Report, section: RawSection, ctx: ReportC
     const s = first.sentences[0] ?? first;
     title = { start: s.start, end: s.end, value: text.slice(s.start, s.end) };
   }
+  if (headline && headline.start === title.start && headline.end === title.end) {
+    // the title line doubles as the only header line: the next distinct one, if any, is the headline
+    const next = section.header.find((p) => p.start > title!.start && text.slice(p.start, p.end) !== title!.value);
+    headline = next ? { start: next.start, end: next.end, value: text.slice(next.start, next.end) } : null;
+  }
 
   // --- place
   const headingText = section.heading ? text.slice(section.heading.start, section.heading.end) : null;
