@@ -31,7 +31,7 @@ function isWhite(c: number): boolean {
 export function detectLanguage(text: string, span: Span = { start: 0, end: text.length }): Language {
   let han = 0;
   let latin = 0;
-  const end = Math.min(span.end, span.start + 4000);
+  const end = Math.min(span.end, span.start + 1000); // a sample is enough to tell
   for (let i = span.start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (isHan(c)) han++;

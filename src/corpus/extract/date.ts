@@ -48,12 +48,20 @@ const BLOG_DATE = new RegExp(
 );
 
 /** The report's publication date, from its meta lines (which cleaning may have hidden, but the text keeps). */
+/** Meta lines sit at the top or the bottom of a page; only those parts are searched. */
+const META_WINDOW = 4000;
+
 export function reportDate(text: string): FoundDate | null {
   let best: FoundDate | null = null;
+  const tailStart = Math.max(META_WINDOW, text.length - META_WINDOW);
   for (const re of PUBLICATION_PATTERNS) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
+      if (m.index > META_WINDOW && m.index < tailStart) {
+        re.lastIndex = tailStart; // skip the body in one jump
+        continue;
+      }
       const y = Number(m[1]);
       const mo = Number(m[2]);
       const d = Number(m[3]);

@@ -250,6 +250,7 @@ function parseList(
 function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { name: string; sentence: Span }[]): void {
   const all = casedNames(text, section.span);
   const known = new Set(all.map((n) => n.name));
+  const lowerNames = [...known].map((n) => n.toLowerCase());
   let k = 0; // names and sentences are both in text order: walk them together
   for (const p of section.paragraphs) {
     for (const sent of p.sentences) {
@@ -259,6 +260,8 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
       const inSentence = all.slice(k, e);
       const s = text.slice(sent.start, sent.end);
       if (s.length > 3000) continue;
+      // Most sentences name nobody: skip them unless a name appears in garbled lowercase.
+      if (inSentence.length === 0 && !lowerNames.some((n) => s.includes(n))) continue;
       // "Presided over by A, role, B, role … attended the meeting."
       const by = /\b(?:Presided over by|Chaired by|presided over by|chaired by)\s+/.exec(s);
       const att = ATTEND_VERB.exec(s);

@@ -22,8 +22,11 @@ export interface PlaceOptions {
 }
 
 /** The place word used most in English text, from place-shaped contexts ("X City", "X's", "in X"). */
+/** How much of a meeting's text to read for its place: the place is named early, and this bounds the cost. */
+const PLACE_SAMPLE = 12_000;
+
 export function dominantPlaceEn(text: string, span: Span, opts: PlaceOptions): Found | null {
-  const s = text.slice(span.start, span.end);
+  const s = text.slice(span.start, Math.min(span.end, span.start + PLACE_SAMPLE));
   const candidates = new Map<string, number>();
   const consider = (w: string | undefined): void => {
     if (!w || NOT_PLACES.has(w) || opts.nameWords.has(w) || w.length < 3) return;

@@ -61,7 +61,7 @@ function isTitleCase(s: string): boolean {
 }
 
 function actionBefore(text: string, from: number, at: number, zh: boolean): string | null {
-  const head = text.slice(from, at);
+  const head = text.slice(Math.max(from, at - 300), at); // the verb sits close before the title
   if (zh) {
     // the clause before the title, other titles taken out: "审议并原则通过了《A》《B》" acts on both
     const clause = head.replace(/《[^》]*》/g, '').split(/[，,；;。]/).pop() ?? '';

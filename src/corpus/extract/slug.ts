@@ -6,7 +6,8 @@ const STOP = new Set(['the', 'a', 'an', 'of', 'and', 'its', 'held', 'was', 'were
 export function asciiWords(s: string): string[] {
   let t = s;
   if (/\p{Script=Han}/u.test(t)) {
-    t = pinyin(t, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
+    // the slug keeps a few words only: romanise just the start
+    t = pinyin(t.slice(0, 24), { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join(' ');
   }
   return t
     .normalize('NFKD')
