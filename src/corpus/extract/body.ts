@@ -1,5 +1,5 @@
 /**
- * The body that held the meeting ("Wuxi Municipal Government", "Shenzhen Municipal Party Committee"),
+ * The body that held the meeting ("Yunzhou Municipal Government", "Taoling Municipal Party Committee"),
  * read from the meeting's name first, then from a roundup heading, then from the organisation of the
  * first person named at the meeting.
  */

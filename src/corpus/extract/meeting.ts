@@ -21,7 +21,7 @@ export function reportContext(report: Report): ReportContext {
   return { dates: { reportDate: rd?.iso ?? null, year: dominantYear(report.text) } };
 }
 
-/** Insert the place into a meeting name that lacks it ("… of the 7th Municipal Party Committee" → "… 7th Shenzhen Municipal …"). */
+/** Insert the place into a meeting name that lacks it ("… of the 7th Municipal Party Committee" → "… 7th Taoling Municipal …"). */
 function qualifyWithPlace(title: string, place: string | null, heading: string | null): string {
   if (!place) return title;
   const core = place.split(/[\s,]/)[0]!;

@@ -1,6 +1,6 @@
 /**
  * What a personal name looks like. English: romanised Chinese, a one-syllable (or known two-syllable)
- * surname and a one- or two-syllable given name, both capitalised ("Zhao Jianjun"). Chinese: 2–4 Han
+ * surname and a one- or two-syllable given name, both capitalised ("Liu Hanwen"). Chinese: 2–4 Han
  * characters starting with a common surname.
  */
 
@@ -29,7 +29,7 @@ export function pinyinSyllableCount(word: string): number {
 const nameCache = new Map<string, boolean>();
 const NAME_CACHE_MAX = 50_000;
 
-/** "Zhao Jianjun", "He Ping", "Ouyang Xiu". Case matters: garbled lowercase names are not accepted here. */
+/** "Liu Hanwen", "He Sujuan", "Ouyang Xiu". Case matters: garbled lowercase names are not accepted here. */
 export function isPlausibleName(s: string): boolean {
   const hit = nameCache.get(s);
   if (hit !== undefined) return hit;

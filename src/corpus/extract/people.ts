@@ -103,11 +103,11 @@ interface CasedName {
   end: number;
 }
 
-/** Properly cased names in a span, minus garbled joins ("Li Yinghou" when "Li Ying" is also named). */
+/** Properly cased names in a span, minus garbled joins ("Fan Jingwenhe" when "Fan Jingwen" is also named). */
 function casedNames(text: string, span: Span): CasedName[] {
   const s = text.slice(span.start, span.end);
   const found: CasedName[] = [];
-  // Two capitalised words side by side; the lookahead lets "Secretary Yu Huiyou" try "Yu Huiyou" too.
+  // Two capitalised words side by side; the lookahead lets "Secretary Feng Yuqing" try "Feng Yuqing" too.
   const re = /(?<![A-Za-z])([A-Z][a-z]{0,6}) (?=([A-Z][a-z]{1,11})(?![a-z]))/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) {
@@ -299,7 +299,7 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
         const clauseStart = lastBoundary(s, sp.index, true);
         parseList(text, { start: sent.start + clauseStart, end: sent.start + sp.index }, inSentence, null, sent, hits);
       }
-      // Garbled lowercase mentions of a name written properly elsewhere: "party secretary he ping to attend".
+      // Garbled lowercase mentions of a name written properly elsewhere: "county party secretary zhang weihao attended".
       if ((att || chair) && /[a-z] [a-z]/.test(s)) {
         for (const n of known) {
           const lower = n.toLowerCase();

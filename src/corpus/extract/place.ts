@@ -1,5 +1,5 @@
 /**
- * Where a meeting was held, at the level the text names: a roundup heading ("Qingpu District, Shanghai"),
+ * Where a meeting was held, at the level the text names: a roundup heading ("Songhe District, Yunzhou"),
  * the subject of "X held/will hold …", or the place name the meeting's text uses most.
  */
 import type { Span } from '../types.js';
@@ -62,7 +62,7 @@ export function dominantPlaceEn(text: string, span: Span, opts: PlaceOptions): F
   return { start: span.start + idx, end: span.start + idx + value.length, value };
 }
 
-/** A roundup heading that is a place ("Qinhuangdao City", "Xiangcheng District, Suzhou"). */
+/** A roundup heading that is a place ("Qiaolin City", "Songhe District, Yunzhou"). */
 export function placeFromHeading(heading: string): string | null {
   const t = heading.trim();
   if (/\p{Script=Han}/u.test(t)) {
@@ -78,7 +78,7 @@ export function placeFromHeading(heading: string): string | null {
   return t.replace(/\s+City$/, '');
 }
 
-/** "Shenzhen will hold …", "Qingpu District held …": the subject of the announcing verb. */
+/** "Taoling will hold …", "Jinhe District held …": the subject of the announcing verb. */
 export function placeFromSubject(text: string, span: Span): Found | null {
   const s = text.slice(span.start, Math.min(span.end, span.start + 400));
   const m = /(?:^|,\s+)((?:[A-Z][a-z]+)(?:\s(?:City|District|County|New Area|High-tech Zone|Province))?)\s+(?:will hold|held|holds|convened|convenes|hosted)\b/.exec(s);
@@ -90,7 +90,7 @@ export function placeFromSubject(text: string, span: Span): Found | null {
   return { start, end: start + value.length, value };
 }
 
-/** Chinese: the place name opening a meeting or body name ("青阳市政府…" → 青阳, "苏州自贸片区…" → 苏州). */
+/** Chinese: the place name opening a meeting or body name ("青阳市政府…" → 青阳, "临川自贸片区…" → 临川). */
 export function placeFromZhName(name: Found): Found | null {
   const v = name.value.replace(/^中国\s*[(（][^)）]{1,6}[)）]/, '');
   const offset = name.value.length - v.length;

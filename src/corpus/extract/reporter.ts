@@ -1,4 +1,4 @@
-/** The reporter: "(Wang Yidi)" closing the article, "记者 赵焱", "Reporter: …". */
+/** The reporter: "(Zhou Ruiqi)" closing the article, "记者 田甜", "Reporter: …". */
 import type { RawSection } from '../split.js';
 import type { Found } from './title.js';
 import { isPlausibleName, isPlausibleHanName } from './names.js';
