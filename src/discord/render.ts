@@ -205,13 +205,15 @@ function dateOf(m: MeetingRef, L: Labels): string {
 }
 
 /** "— Wuxi 21st executive meeting · 2023-04-26 · 000_dd81edec0bfeecd1.txt ¶4" */
-function citation(ex: Excerpt, L: Labels): string {
-  return `— ${plain(ex.meeting.title, CITE_TITLE_MAX)} · ${dateOf(ex.meeting, L)} · ${plain(ex.file, 60)} ¶${ex.paragraph}`;
+function citation(ex: Excerpt, L: Labels, titleMax = CITE_TITLE_MAX, fileMax = 60): string {
+  return `— ${plain(ex.meeting.title, titleMax)} · ${dateOf(ex.meeting, L)} · ${plain(ex.file, fileMax)} ¶${ex.paragraph}`;
 }
 
 /** The excerpt, matched terms in bold, in quotation marks, followed by its citation — within `max`. */
 function quote(ex: Excerpt, max: number, L: Labels, lead = ''): string {
-  const cite = citation(ex, L);
+  // In a tight budget the citation's meeting title and file name shorten first, so the quote keeps some room.
+  const avail = max - lead.length;
+  const cite = citation(ex, L, Math.max(12, Math.min(CITE_TITLE_MAX, Math.floor(avail / 2) - 80)), Math.max(12, Math.min(60, Math.floor(avail / 4))));
   const room = max - lead.length - cite.length - 3; // “ ” \n
   const body = renderSegments(highlightSegments(ex.text, ex.start, ex.highlights), Math.max(room, 1));
   return cutOwn(`${lead}“${body}”\n${cite}`, max);
@@ -306,7 +308,10 @@ function attendeesDraft(a: AttendeesAnswer, L: Labels): Draft {
     description: [
       `${dateOf(m, L)} · ${m.place ? plain(m.place, 120) : L.placeNotStated}`,
       ...(evidence.length ? ['', `**${L.evidence}**`] : []),
-      ...evidence.map((e) => quote(e.ex, each, L, `${e.who.map((w) => plain(w, 60)).join(', ')}: `)),
+      ...evidence.map((e) => {
+        const lead = `${plain(e.who.join(', '), 150)}: `;
+        return quote(e.ex, each + lead.length, L, lead);
+      }),
     ],
     fields,
     footer: `${L.meetingId}${L.colon}${clean(m.id)} · ${clean(m.file)}`,
@@ -323,7 +328,11 @@ function personDraft(a: PersonAnswer, L: Labels): Draft {
     const head = `**${L.status[r.status]}** — ${plain(r.name, 80)}${r.role ? ` (${plain(r.role, 120)})` : ''}`;
     return {
       name: names[i]!,
-      items: [r.excerpt ? quote(r.excerpt, each, L, `${head}\n`) : `${head}\n${L.meetingId}${L.colon}${plain(r.meeting.id, 100)}`],
+      items: [
+        r.excerpt
+          ? quote(r.excerpt, Math.min(LIMITS.fieldValue, each + head.length + 1), L, `${head}\n`)
+          : `${head}\n${L.meetingId}${L.colon}${plain(r.meeting.id, 100)}`,
+      ],
     };
   });
   return {
@@ -344,7 +353,7 @@ function policiesDraft(a: PolicyAnswer, L: Labels): Draft {
   const docLines = a.documents.map((d) => `${documentLine(d, L, 200)} · ${plain(d.meeting.title, 80)} · ${dateOf(d.meeting, L)}`);
   const excerptCount = groups.reduce((n, g) => n + g.excerpts.length, 0) + a.documents.filter((d) => d.excerpt).length;
   const each = perItem(excerptCount, 300 + namesLength(names) + namesLength(docLines), 900);
-  const docs = a.documents.map((d, i) => (d.excerpt ? quote(d.excerpt, each + docLines[i]!.length, L, `${docLines[i]!}\n`) : docLines[i]!));
+  const docs = a.documents.map((d, i) => (d.excerpt ? quote(d.excerpt, each + docLines[i]!.length + 1, L, `${docLines[i]!}\n`) : docLines[i]!));
   const fields = groups.map((g, i) => ({
     name: names[i]!,
     items: g.excerpts.map((ex) => quote(ex, Math.min(each, LIMITS.fieldValue), L)),
@@ -363,7 +372,9 @@ function searchDraft(a: SearchAnswer, L: Labels): Draft {
     return { title: plain(L.searchTitle(a.query), LIMITS.embedTitle), description: [L.noResults], fields: [], color: COLOR.info };
   }
   const shown = a.hits.slice(0, LIMITS.embedFields);
-  const names = shown.map((h) => plain(h.excerpt.meeting.title, 200));
+  // Names share the total with the excerpts: the more hits, the shorter each meeting title.
+  const nameMax = Math.max(40, Math.min(200, Math.floor(TOTAL_BUDGET / 3 / Math.max(1, shown.length))));
+  const names = shown.map((h) => plain(h.excerpt.meeting.title, nameMax));
   const each = perItem(shown.length, 300 + namesLength(names) + shown.length * 6, LIMITS.fieldValue);
   // Number hits across pages; the page size is not in the answer, so infer it from the totals.
   const perPage = Math.max(a.hits.length, Math.ceil(a.page.total / Math.max(1, a.page.pageCount)));
@@ -448,19 +459,22 @@ function embedLength(e: APIEmbed): number {
   );
 }
 
-function buildEmbed(d: Draft, L: Labels, valueCaps: Map<DraftField | 'description', number>): APIEmbed {
+function buildEmbed(d: Draft, L: Labels, valueCaps: Map<DraftField | 'description', number>, keepFields: number = LIMITS.embedFields): APIEmbed {
   const more = (n: number) => L.more(n);
   const embed: APIEmbed = { color: d.color };
   if (d.title) embed.title = cutOwn(d.title, LIMITS.embedTitle);
   const desc = fitLines(d.description, valueCaps.get('description') ?? LIMITS.embedDescription, more);
   if (desc.trim()) embed.description = desc;
   const fields: APIEmbedField[] = [];
-  for (const f of d.fields.slice(0, LIMITS.embedFields)) {
+  const shown = d.fields.slice(0, Math.min(keepFields, LIMITS.embedFields));
+  for (const f of shown) {
     const value = fitLines(f.items, valueCaps.get(f) ?? LIMITS.fieldValue, more, f.sep);
     fields.push({ name: cutOwn(f.name.trim() || '—', LIMITS.fieldName), value: value.trim() ? value : '—', ...(f.inline ? { inline: true } : {}) });
   }
   if (fields.length) embed.fields = fields;
-  if (d.footer) embed.footer = { text: cutOwn(d.footer, LIMITS.footerText) };
+  const dropped = d.fields.length - shown.length;
+  const footer = [d.footer, dropped > 0 ? L.more(dropped) : undefined].filter(Boolean).join(' · ');
+  if (footer) embed.footer = { text: cutOwn(footer, LIMITS.footerText) };
   return embed;
 }
 
@@ -480,23 +494,30 @@ function finish(
       continue;
     }
     const caps = new Map<DraftField | 'description', number>();
-    let embed = buildEmbed(e, L, caps);
-    let others = embeds.reduce((n, x) => n + embedLength(x), 0);
-    for (let guard = 0; others + embedLength(embed) > LIMITS.embedTotal && guard < 200; guard++) {
+    let keep = Math.min(e.fields.length, LIMITS.embedFields);
+    let embed = buildEmbed(e, L, caps, keep);
+    const others = embeds.reduce((n, x) => n + embedLength(x), 0);
+    for (let guard = 0; others + embedLength(embed) > LIMITS.embedTotal && guard < 500; guard++) {
       const over = others + embedLength(embed) - LIMITS.embedTotal;
-      // Shrink the biggest block.
-      let target: DraftField | 'description' = 'description';
-      let size = embed.description?.length ?? 0;
-      e.fields.slice(0, LIMITS.embedFields).forEach((f, i) => {
+      // Shrink the biggest list (description or a field of several items) by whole items; when no list is left
+      // to shrink, drop whole fields from the end (a single excerpt is never cut away from its citation).
+      let target: DraftField | 'description' | null = null;
+      let size = 0;
+      if (e.description.length > 1 && (embed.description?.length ?? 0) > 0) {
+        target = 'description';
+        size = embed.description!.length;
+      }
+      e.fields.slice(0, keep).forEach((f, i) => {
         const len = embed.fields?.[i]?.value.length ?? 0;
-        if (len > size) {
+        if (f.items.length > 1 && len > size && len > L.more(f.items.length).length) {
           size = len;
           target = f;
         }
       });
-      caps.set(target, Math.max(0, size - over));
-      embed = buildEmbed(e, L, caps);
-      others = embeds.reduce((n, x) => n + embedLength(x), 0);
+      if (target !== null) caps.set(target, Math.max(0, size - over));
+      else if (keep > 0) keep--;
+      else caps.set('description', Math.max(0, (embed.description?.length ?? 0) - over));
+      embed = buildEmbed(e, L, caps, keep);
     }
     embeds.push(embed);
   }

@@ -58,6 +58,16 @@ describe('renderAnswer: properties over random, hostile answers', () => {
             else expect(actions).toEqual([]);
           }
           for (const row of msg.components) for (const b of row.components) expect('custom_id' in b && decodeButtonId(b.custom_id)).toBeTruthy();
+          // Every quote is followed by a whole citation: meeting · date · file ¶paragraph.
+          for (const t of embedTexts(msg)) {
+            for (const m of t.matchAll(/”\n(— .*)$/gm)) expect(m[1]).toMatch(/ · (\d{4}-\d{2}-\d{2}|date not stated|日期未注明) · .* ¶\d+$/);
+          }
+          // Every excerpt shown keeps its citation: a search hit's field ends with its paragraph number.
+          if (a.kind === 'search') {
+            (msg.embeds[0]?.fields ?? []).forEach((f, i) => {
+              expect(f.value.endsWith(`¶${a.hits[i]!.excerpt.paragraph}`)).toBe(true);
+            });
+          }
         },
       ),
       { numRuns: 400 },
