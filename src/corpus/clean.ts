@@ -88,7 +88,7 @@ export function findClutter(text: string): Removed[] {
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const t = line.trimmed;
+    const t = stripMarkdown(line.trimmed);
     if (t === '' || t.length > 400) continue;
     for (const rule of LINE_RULES) {
       if (t.length > (rule.maxLength ?? SHORT)) continue;
@@ -150,6 +150,14 @@ export function findClutter(text: string): Removed[] {
     if (reason) removed.push({ start: lines[i]!.start, end: lines[i]!.end, reason });
   }
   return removed;
+}
+
+/** "## Title", "> quote", "**Source:** x": the words without Markdown marks (for matching only). */
+export function stripMarkdown(t: string): string {
+  return t
+    .replace(/^(?:#{1,6}\s+|>\s*|[-*+]\s+(?=\S))/, '')
+    .replace(/\*\*|__/g, '')
+    .trim();
 }
 
 function previousNonBlank(lines: Line[], i: number): number {

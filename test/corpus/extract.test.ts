@@ -118,3 +118,20 @@ describe('more ways of saying who was there', () => {
     expect(m.date).toBeNull(); // no year anywhere in the text
   });
 });
+
+describe('Markdown reports', () => {
+  it('reads a .md report: heading marks are not part of the title, bold meta lines are clutter', async () => {
+    const text =
+      '# The county government held its 7th executive meeting\n\n**Source:** Lanshan County Government\n\n' +
+      'On May 20, 2024, County Magistrate He Yuting presided over the 7th executive meeting of the county government.';
+    const r = reportFromBytes('a.md', Buffer.from(text));
+    if (!r.ok) throw new Error(r.warning.message);
+    expect(r.report.removed.map((x) => x.reason)).toEqual(['source line']);
+    const m = buildCorpus([r.report]).sections[0]!.meeting;
+    expect(m.title).toBe('The county government held its 7th executive meeting');
+    expect(m.chair).toEqual([{ name: 'He Yuting', role: 'County Magistrate' }]);
+    expect(m.body).toBe('Lanshan County Government');
+    const ev = m.evidence.find((e) => e.field === 'title')!;
+    expect(text.slice(ev.start, ev.end)).toBe(ev.excerpt);
+  });
+});

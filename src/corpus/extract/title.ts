@@ -28,9 +28,20 @@ const NAME_THEN_PREDICATE = new RegExp(
   'i',
 );
 
+/** A header line without Markdown heading marks or bold ("## Title" → "Title"), offsets moved to match. */
+function unmark(text: string, p: Span): Found {
+  let start = p.start;
+  let end = p.end;
+  const lead = /^(?:#{1,6}\s+|\*\*|__)/.exec(text.slice(start, end));
+  if (lead) start += lead[0].length;
+  const trail = /(?:\*\*|__|\s+#+)$/.exec(text.slice(start, end));
+  if (trail) end -= trail[0].length;
+  return { start, end, value: text.slice(start, end) };
+}
+
 /** The title and headline of a single report, from its header lines. */
 export function headerTitle(text: string, section: RawSection): { title: Found | null; headline: Found | null } {
-  const lines = section.header.map((p) => ({ start: p.start, end: p.end, value: text.slice(p.start, p.end) }));
+  const lines = section.header.map((p) => unmark(text, p));
   let title: Found | null = null;
   let titleLine: Found | null = null;
   for (const l of lines) {
