@@ -15,6 +15,7 @@ import {
   MAX_FUZZY,
   MAX_LIMIT,
   MAX_VERIFY_CANDIDATES,
+  MAX_VERIFY_CANDIDATES_ALT,
   VIA_WEIGHT,
 } from './limits.js';
 
@@ -170,7 +171,10 @@ export class DocketSearch {
       }
     }
     if (!ms) this.ms.addAll(docs);
-    this.entities.warm(); // entity tables are part of being ready, not of the first query's latency
+    // Entity tables (people, meetings, policies; pinyin for Han names) build on first use; warm them as soon as
+    // the event loop is free so serving can start on the paragraph index alone (~0.2–0.8 s at 100k paragraphs).
+    const warm = setImmediate(() => this.entities.warm());
+    warm.unref?.();
   }
 
   get size(): number {
@@ -464,7 +468,8 @@ export class DocketSearch {
     let found = first.found;
     let ranked = found.top(found.length);
     let checked = 0;
-    for (let i = 0; i < ranked.length && out.length < limit && checked < MAX_VERIFY_CANDIDATES; i++) {
+    const budget = alt.via === 'direct' ? MAX_VERIFY_CANDIDATES : MAX_VERIFY_CANDIDATES_ALT;
+    for (let i = 0; i < ranked.length && out.length < limit && checked < budget; i++) {
       const at = ranked[i]!;
       const chunk = this.chunks.get(this.retriever.docId(found.docs[at]!) ?? '');
       if (chunk) {

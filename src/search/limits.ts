@@ -27,3 +27,5 @@ export const VIA_WEIGHT = { direct: 1, pinyin: 0.95, glossary: 0.9 } as const;
  * hits than `limit`). ~0.1 ms per paragraph.
  */
 export const MAX_VERIFY_CANDIDATES = 300;
+/** The same for cross-lingual alternatives (glossary, pinyin): secondary results get a smaller budget. */
+export const MAX_VERIFY_CANDIDATES_ALT = 100;
