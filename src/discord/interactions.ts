@@ -63,7 +63,7 @@ async function handleButton(interaction: ButtonInteraction, ctx: CommandContext)
   try {
     const state = ctx.store.get(id.key);
     if (!state) {
-      await interaction.reply({ ...fromNotice(labelsFor(locale).expired, locale), flags: MessageFlags.Ephemeral });
+      await deliver(interaction, renderNotice(labelsFor(locale).expired, 'info', locale));
       return;
     }
     if (id.action === 'pick') {
@@ -96,11 +96,6 @@ async function handleButton(interaction: ButtonInteraction, ctx: CommandContext)
   } catch (err) {
     await fail(interaction, ctx, err);
   }
-}
-
-function fromNotice(text: string, locale: string) {
-  const msg = renderNotice(text, 'info', locale);
-  return { embeds: msg.embeds, components: msg.components, allowedMentions: { parse: [] as [] } };
 }
 
 async function fail(interaction: ChatInputCommandInteraction | ButtonInteraction, ctx: CommandContext, err: unknown): Promise<void> {

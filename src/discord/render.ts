@@ -261,7 +261,7 @@ function summaryDraft(a: SummaryAnswer, L: Labels): Draft {
       sep: ', ',
     },
   ];
-  if (a.documents.length) fields.push({ name: L.documents, items: a.documents.map((d) => documentLine(d, L, 300)) });
+  if (a.documents.length) fields.push({ name: L.documents, items: a.documents.map((d) => documentLine(d, 300)) });
   if (a.topics.length) fields.push({ name: L.topics, items: a.topics.map((t) => plain(t, 60)), sep: ' · ' });
 
   const used = fields.reduce((n, f) => n + Math.min(LIMITS.fieldValue, f.items.join(f.sep ?? '\n').length) + f.name.length, 0) + 400;
@@ -277,7 +277,7 @@ function summaryDraft(a: SummaryAnswer, L: Labels): Draft {
   };
 }
 
-function documentLine(d: DocumentEntry, L: Labels, max: number): string {
+function documentLine(d: DocumentEntry, max: number): string {
   const action = d.action ? ` — ${plain(d.action, 40)}` : '';
   return cutOwn(`• **${plain(d.title, Math.max(40, max - action.length - 6))}**${action}`, max);
 }
@@ -350,7 +350,7 @@ function policiesDraft(a: PolicyAnswer, L: Labels): Draft {
   }
   const groups = a.mentions.slice(0, LIMITS.embedFields);
   const names = groups.map((g) => `${L.mentions}: ${plain(g.meeting.title, 150)} · ${dateOf(g.meeting, L)}`);
-  const docLines = a.documents.map((d) => `${documentLine(d, L, 200)} · ${plain(d.meeting.title, 80)} · ${dateOf(d.meeting, L)}`);
+  const docLines = a.documents.map((d) => `${documentLine(d, 200)} · ${plain(d.meeting.title, 80)} · ${dateOf(d.meeting, L)}`);
   const excerptCount = groups.reduce((n, g) => n + g.excerpts.length, 0) + a.documents.filter((d) => d.excerpt).length;
   const each = perItem(excerptCount, 300 + namesLength(names) + namesLength(docLines), 900);
   const docs = a.documents.map((d, i) => (d.excerpt ? quote(d.excerpt, each + docLines[i]!.length + 1, L, `${docLines[i]!}\n`) : docLines[i]!));
