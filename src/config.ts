@@ -64,7 +64,8 @@ export function loadConfig(opts: LoadConfigOptions = {}): Config {
     guildId: snowflake('DISCORD_GUILD_ID'),
     reportsDir: text('DOCKET_REPORTS_DIR') ?? DEFAULT_REPORTS_DIR,
     cacheDir: text('DOCKET_CACHE_DIR'),
-    apiUrl: apiUrl?.replace(/\/+$/, ''),
+    // discord.js appends the API version itself: "…/api/v9" would become "…/api/v9/v10".
+    apiUrl: apiUrl?.replace(/\/+$/, '').replace(/\/v\d+$/, ''),
   };
 }
 

@@ -108,6 +108,7 @@ describe('config', () => {
     const c = loadConfig({ env: { DISCORD_TOKEN: ' tok.en.value ', DISCORD_CLIENT_ID: '123', DISCORD_API_URL: 'http://127.0.0.1:9999/api/' } });
     expect(c).toEqual({ token: 'tok.en.value', clientId: '123', guildId: undefined, reportsDir: 'seeds/', cacheDir: undefined, apiUrl: 'http://127.0.0.1:9999/api' });
     expect(loadConfig({ env: { DOCKET_REPORTS_DIR: 'reports' } }).reportsDir).toBe('reports');
+    expect(loadConfig({ env: { DISCORD_API_URL: 'https://chat.example.org/api/v9/' } }).apiUrl).toBe('https://chat.example.org/api');
     expect(loadConfig({ env: {} }).token).toBeUndefined();
   });
 
