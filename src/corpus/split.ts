@@ -48,11 +48,21 @@ export function announcesMeeting(text: string, p: Paragraph): boolean {
     } else {
       if (ANAPHORIC_EN.test(t)) continue;
       if (!MEETING_NOUN_EN_SINGULAR.test(t)) continue;
-      if (/^(?:At|During) the\b/.test(t)) return true;
+      // "At the 2024 … Conference, …" names one; "At the meeting, …" refers back to the report's own.
+      if (/^(?:At|During) the\b(?!\s+(?:meeting|conference|session|plenary session|plenary|forum|symposium)\b)/i.test(t)) return true;
       if (HELD_EN.test(t) && !/\b(?:meeting|conference|session) held that\b/i.test(t)) return true;
     }
   }
   return false;
+}
+
+/** A heading that is a meeting's proper name ("Central Economic Work Conference sets the tone"), not "Meeting requirements". */
+function headingNamesMeeting(t: string, language: 'en' | 'zh'): boolean {
+  if (language === 'zh') {
+    const m = MEETING_NOUN_ZH.exec(t);
+    return m !== null && m.index >= 4;
+  }
+  return /(?:^|\s)(?:[A-Z0-9][\w’'-]*\s+)(?:(?:of|the|and|for|on)\s+|[A-Z0-9][\w’'-]*\s+)*(?:Conference|Meeting|Session|Forum|Symposium|Congress|Assembly|Seminar)\b/.test(t);
 }
 
 interface Start {
@@ -74,7 +84,7 @@ export function splitMeetings(text: string, paragraphs: Paragraph[]): RawSection
     if (isHeading(text, p, SUBHEADING_MAX[p.language])) {
       if (!next || isHeading(text, next, SUBHEADING_MAX[next.language])) continue;
       const pt = paragraphText(text, p);
-      if (announcesMeeting(text, next) || (namesMeeting(pt, p.language) && /\p{Lu}|\p{Script=Han}/u.test(pt[0] ?? ''))) {
+      if (announcesMeeting(text, next) || headingNamesMeeting(pt, p.language)) {
         starts.push({ index: i, heading: p });
         i++; // the announcing paragraph belongs to this start
       }

@@ -135,3 +135,42 @@ describe('Markdown reports', () => {
     expect(text.slice(ev.start, ev.end)).toBe(ev.excerpt);
   });
 });
+
+describe('splitting', () => {
+  const sections = (text: string) => {
+    const r = reportFromBytes('t.txt', Buffer.from(text));
+    if (!r.ok) throw new Error(r.warning.message);
+    return buildCorpus([r.report]).sections;
+  };
+  it('a single report with sub-headings and "At the meeting, …" stays one meeting', () => {
+    const s = sections(
+      [
+        'City holds executive meeting',
+        'On May 3, 2024, Mayor Li Wei presided over the 4th executive meeting of the municipal government.',
+        'Meeting requirements',
+        'At the meeting, the mayor asked all departments to act quickly and report weekly.',
+        'Next steps',
+        'The meeting was held to review flood preparations, and the city will hold a drill next week.',
+      ].join('\n\n'),
+    );
+    expect(s).toHaveLength(1);
+    expect(s[0]!.paragraphs).toHaveLength(6);
+  });
+  it('a roundup splits at place headings and at announcing paragraphs, dropping its intro', () => {
+    const s = sections(
+      [
+        'Roundup of the week',
+        'Several cities convened meetings this week. Here is a summary.',
+        'Qiaolin City',
+        'On March 4, 2024, Qiaolin City held the Spring Work Conference. Mayor Yan Shuhong presided over the meeting.',
+        'Songhe District',
+        'On March 5, 2024, Songhe District held the Safety Work Conference. District Mayor Tan Yijun attended the meeting.',
+      ].join('\n\n'),
+    );
+    expect(s.map((x) => x.meeting.title)).toEqual([
+      'Qiaolin City Spring Work Conference',
+      'Songhe District Safety Work Conference',
+    ]);
+    expect(s.map((x) => x.meeting.place)).toEqual(['Qiaolin', 'Songhe District']);
+  });
+});
