@@ -120,6 +120,16 @@ describe('slash commands through the real client', () => {
     expect(embedsOf(await again.waitForOriginal())[0]!.title).toBe('Wuxi 21st executive meeting');
   });
 
+  it('when Discord itself fails (5xx on every edit), the failure is logged and the bot keeps answering', async () => {
+    emulator.failNext({ route: /\/webhooks\//, status: 500, method: 'PATCH', times: 8 });
+    const r = await emulator.command({ name: 'summarize', options: { meeting: 'wuxi' } });
+    expect(r.callback.type).toBe(5);
+    await emulator.waitUntil(() => (logs.some((l) => l.includes('could not send the error message')) ? true : undefined), { what: 'warn line', timeoutMs: 15_000 });
+    expect(logs.filter((l) => l.includes('interaction failed'))).toHaveLength(1);
+    const again = await emulator.command({ name: 'summarize', options: { meeting: 'wuxi' } });
+    expect(embedsOf(await again.waitForOriginal())[0]!.title).toBe('Wuxi 21st executive meeting');
+  }, 30_000);
+
   it('a private error after a private defer is an edit of the placeholder', async () => {
     const r = await emulator.command({ name: 'summarize', options: { meeting: 'boom' } });
     const msg = await r.waitForOriginal();
