@@ -248,6 +248,18 @@ describe('buttons', () => {
     expect(buttonsOf(answered).map((b) => b.label)).toEqual(['Share to channel']);
   });
 
+  it('"which meeting?" after share:true comes privately, and a pick edits that private message', async () => {
+    const r = await emulator.command({ name: 'summarize', options: { meeting: 'ambiguous', share: true } });
+    const [list] = await r.waitForFollowUps(1);
+    expect(isPrivate(list!)).toBe(true);
+    await emulator.click({ message: list!, customId: buttonsOf(list!)[0]!.custom_id });
+    const answered = await emulator.waitUntil(() => {
+      const m = emulator.message(list!.id);
+      return m && embedsOf(m)[0]?.title === 'Wuxi 21st executive meeting' ? m : undefined;
+    });
+    expect(isPrivate(answered)).toBe(true);
+  });
+
   it('sharing a result that is now empty: the public placeholder goes, the notice comes privately', async () => {
     const priv = await (await emulator.command({ name: 'search', options: { query: 'vanishing' } })).waitForOriginal();
     const share = buttonsOf(priv).find((b) => b.label === 'Share to channel')!;
