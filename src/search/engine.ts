@@ -78,7 +78,7 @@ export interface SearchOptions {
 }
 
 /** Bumped whenever tokenization, fields or chunking change: part of every snapshot key. */
-export const SEARCH_CODE_VERSION = 'search-v1';
+export const SEARCH_CODE_VERSION = 'search-v2';
 
 interface IndexDoc {
   id: string;

@@ -14,6 +14,7 @@ import { mkdir, readFile, readdir, rename, unlink, writeFile } from 'node:fs/pro
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import type { Corpus } from '../corpus/types.js';
+import { tokenSpans } from './tokenize.js';
 import { DocketSearch, SEARCH_CODE_VERSION, chunksOf, miniSearchOptions, type SearchOptions } from './engine.js';
 
 const MAGIC = 'DKTS1';
@@ -32,9 +33,18 @@ interface MiniSearchInternals {
   _index: { set(term: string, data: Map<number, Map<number, number>>): unknown } & Iterable<[string, Map<number, Map<number, number>>]>;
 }
 
+/**
+ * How the tokenizer treats a fixed sample (stems, stop words, bigrams, folding): part of the key, so a tokenizer
+ * change invalidates snapshots even if nobody bumps SEARCH_CODE_VERSION.
+ */
+const TOKENIZER_SAMPLE =
+  'He Ping and the Policies of Promoting “Foreign Trade” in Wuxi City’s 2023 plan; ＦＵＬＬ width ﬁnance. ' +
+  '苏州自贸片区优化营商环境,吸引外资。港 Ⅻ café naïve résumé';
+
 export function snapshotKey(corpus: Corpus): string {
   const h = createHash('sha256');
   h.update(SEARCH_CODE_VERSION);
+  h.update(JSON.stringify(tokenSpans(TOKENIZER_SAMPLE)));
   h.update(JSON.stringify(miniSearchOptions(), (_k, v: unknown) => (typeof v === 'function' ? String(v) : v)));
   const reports = [...corpus.reports].sort((a, b) => a.id.localeCompare(b.id));
   const byReport = new Map<string, Corpus['sections']>();

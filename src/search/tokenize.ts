@@ -26,8 +26,9 @@ export interface Token {
   kind: TokenKind;
 }
 
+/** Function words only. Never a word that is also a common romanised surname ("He", "An", "Yu"…): "He Ping". */
 const STOP_WORDS = new Set(
-  ('a an and are as at be but by for from had has have he her his i if in into is it its of on or our she so ' +
+  ('a and are as at be but by for from had has have her his i if in into is it its of on or our she so ' +
     'such that the their them then there these they this to was were which will with we you').split(' '),
 );
 
