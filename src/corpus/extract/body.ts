@@ -42,6 +42,7 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
   if (language === 'zh') {
     const name = input.announcing?.value ?? title;
     let org = name
+      .replace(/第?[一二三四五六七八九十百\d]+届/, '')
       .replace(new RegExp(`(?:第[〇零一二三四五六七八九十百\\d]+次)?(?:\\d{4}年)?(?:扩大|全体|常务|专题|主任|主席)?(?:[(（][^)）]{1,6}[)）])?(?:${ZH_MEETING_KINDS})(?:召开)?$`), '')
       .replace(/(?:常委会|常务会)$/, '$&');
     // "龙潭区2024年招商引资工作推进会": what is left names a task, not a body; the convener's office says who.

@@ -384,8 +384,8 @@ function zhList(text: string, region: Span, sent: Span, out: Hit[]): void {
     regionText = regionText.slice(by + 1);
   }
   for (const item of regionText.split('、')) {
-    // "王五等出席会议": 等 closes the list
-    const trimmed = item.trim().replace(/等$/, '');
+    // "王五等出席会议": 等 closes the list; "贺敏应邀列席": words between the name and the verb go
+    const trimmed = item.trim().replace(/(?:等|应邀|也|均|分别|一同|共同|同志)+$/, '');
     const rn = splitRoleName(trimmed);
     if (rn) {
       const role: string | null = rn.role ? [...pendingRoles, rn.role].join('、') : lastRole;
