@@ -25,6 +25,7 @@ interface LabelMeeting {
 interface LabelFile {
   file: string;
   language: 'en' | 'zh';
+  noise: string[];
   meetings: LabelMeeting[];
 }
 
@@ -53,6 +54,24 @@ describe('seeds against seed-labels.json', () => {
 
   for (const f of labels.files) {
     describe(f.file, () => {
+      it('removes the labelled page clutter that is quoted literally, and keeps the text intact', () => {
+        const r = corpus.reports.find((x) => x.file === f.file)!;
+        const flat = (x: string) => x.replace(/\s+/g, ' '); // labels write NBSP as a space
+        const removed = r.removed.map((x) => flat(r.text.slice(x.start, x.end)));
+        let checked = 0;
+        for (const n of f.noise) {
+          const prefix = flat(n.replace(/\s*\.\.\.$/, '').trim());
+          if (!flat(r.text).includes(prefix)) continue; // a description ("blog date line"), not a quote
+          expect(removed.some((x) => x.startsWith(prefix)), n).toBe(true);
+          checked++;
+        }
+        if (f.file.startsWith('001')) expect(checked).toBe(6);
+        expect(readFileSync(path.resolve('seeds', f.file), 'utf8')).toBe(r.text);
+        // and the meetings' paragraphs never include removed text
+        for (const s of corpus.sections.filter((x) => x.meeting.file === f.file)) {
+          for (const p of s.paragraphs) for (const x of r.removed) expect(p.end <= x.start || p.start >= x.end).toBe(true);
+        }
+      });
       it(`has ${f.meetings.length} meeting(s) in order`, () => {
         expect(meetingsOf(f.file).map((m) => norm(m.title))).toEqual(f.meetings.map((m) => norm(m.title)));
       });
