@@ -4,7 +4,7 @@ import { Candidates, Retriever, type Slot } from './retrieve.js';
 import type { Corpus, Language, MeetingSection, Report, Span } from '../corpus/types.js';
 import { tokenize, tokenSpans, type Token } from './tokenize.js';
 import { parseQuery, phraseUnit, type QueryProblem, type Unit } from './query.js';
-import { termMatches } from './match.js';
+import { termMatches, withinSpan } from './match.js';
 import { buildExcerpt, type ExcerptWindow, type Mark } from './excerpt.js';
 import { defaultGlossary, glossaryMatches, type Glossary } from './glossary.js';
 import { EntityLookup, type MeetingEntry, type PersonEntry, type PolicyEntry, type Ranked } from './entities.js';
@@ -424,7 +424,15 @@ export class DocketSearch {
     const marks: Mark[] = [];
     units.forEach((u, unit) => {
       if (u.phrase) for (const s of this.phraseOccurrences(tokens, u)) marks.push({ ...s, unit });
-      else for (const t of tokens) if (termMatches(t.term, u.terms[0]!)) marks.push({ start: t.start, end: t.end, unit });
+      else {
+        const q = u.terms[0]!;
+        for (const t of tokens) {
+          if (!termMatches(t.term, q)) continue;
+          // A lone Han character highlights itself, not the whole bigram it was found in.
+          const span = q.within ? withinSpan(t.term, t.start, t.end, q.term) : t;
+          if (span) marks.push({ start: span.start, end: span.end, unit });
+        }
+      }
     });
     return marks;
   }
@@ -435,7 +443,7 @@ export class DocketSearch {
     const slots: Slot[] = [];
     const unitSlots = units.map((u) =>
       u.terms.map((t) => {
-        const key = `${t.term}|${t.fuzzy}|${t.prefix}`;
+        const key = `${t.term}|${t.fuzzy}|${t.prefix}|${t.within ?? false}`;
         let i = keys.get(key);
         if (i === undefined) {
           i = slots.length;

@@ -5,6 +5,16 @@ export interface QueryTerm {
   /** Maximum edit distance allowed (0 = exact). */
   fuzzy: number;
   prefix: boolean;
+  /** A lone Han character: also matches inside the bigrams that hold it (营 in 营商, 经营). */
+  within?: boolean;
+}
+
+/** For a lone Han character query: where it sits in a matching token (bigram), or null. */
+export function withinSpan(docTerm: string, start: number, end: number, ch: string): { start: number; end: number } | null {
+  if (docTerm === ch) return { start, end };
+  if (docTerm.startsWith(ch)) return { start, end: start + ch.length };
+  if (docTerm.endsWith(ch)) return { start: end - ch.length, end };
+  return null;
 }
 
 /** Optimal string alignment distance, with an early exit once it exceeds `max`. */
@@ -34,6 +44,7 @@ export function editDistance(a: string, b: string, max: number): number {
 export function termMatches(docTerm: string, q: QueryTerm): boolean {
   if (docTerm === q.term) return true;
   if (q.prefix && docTerm.startsWith(q.term)) return true;
+  if (q.within && (docTerm.startsWith(q.term) || docTerm.endsWith(q.term))) return true;
   // Like MiniSearch: prefix and fuzzy are separate ways to match, never combined.
   return q.fuzzy > 0 && editDistance(docTerm, q.term, q.fuzzy) <= q.fuzzy;
 }

@@ -104,12 +104,17 @@ export function parseQuery(query: string): ParsedQuery {
   }
   if (units.length === 0) return { units, problem: 'empty-query' };
   if (units.length > MAX_QUERY_UNITS) return { units: [], problem: 'query-too-long' };
+  // A lone Han character (typed alone, not inside a longer run) is looked for inside every bigram holding it.
+  for (const u of units) {
+    const t = u.terms[0]!;
+    if (u.terms.length === 1 && t.kind === 'han' && [...t.term].length === 1) t.within = true;
+  }
   // Autocomplete: the last word may be unfinished — unless the user ended it (space, quote, punctuation).
   const last = units[units.length - 1]!;
   const endsOpen = /[\p{L}\p{N}]$/u.test(query);
   if (endsOpen && !last.quoted && !last.phrase) {
     const t = last.terms[0]!;
-    if (t.kind === 'han' || t.term.length >= PREFIX_MIN_LENGTH) t.prefix = true;
+    if (t.kind !== 'han' && t.term.length >= PREFIX_MIN_LENGTH) t.prefix = true;
   }
   return { units, problem: null };
 }

@@ -32,6 +32,7 @@ export interface MiniSearchInternals {
 }
 
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 };
+const HAN = /\p{Script=Han}/u;
 /** MiniSearch's default weights for derived terms. */
 const FUZZY_WEIGHT = 0.45;
 const PREFIX_WEIGHT = 0.375;
@@ -84,6 +85,7 @@ export class Retriever {
     this.stale = true;
     this.impacts = new WeakMap();
     this.maxImpacts = new WeakMap();
+    this.bigramsByChar = null;
     this.cachedEntries = 0;
   }
 
@@ -92,6 +94,26 @@ export class Retriever {
    * AND can walk the driver best-first and stop as soon as no remaining document can enter the top k (MaxScore).
    * Built on first use of a term (one sort), dropped on any index change, bounded by IMPACT_CACHE_ENTRIES.
    */
+  private bigramsByChar: Map<string, string[]> | null = null;
+
+  /** Index bigrams holding a Han character (built on first lone-character query, dropped on index change). */
+  private hanTermsWith(ch: string): string[] {
+    if (!this.bigramsByChar) {
+      const map = new Map<string, string[]>();
+      for (const [term] of this.m._index as unknown as Iterable<[string, FieldData]>) {
+        const chars = [...term];
+        if (chars.length !== 2 || !HAN.test(chars[0]!) || !HAN.test(chars[1]!)) continue;
+        for (const c of new Set(chars)) {
+          const list = map.get(c);
+          if (list) list.push(term);
+          else map.set(c, [term]);
+        }
+      }
+      this.bigramsByChar = map;
+    }
+    return (this.bigramsByChar.get(ch) ?? []).filter((t) => this.m._index.get(t));
+  }
+
   private impacts = new WeakMap<Map<number, number>, { docs: Int32Array; impact: Float64Array }>();
   private maxImpacts = new WeakMap<Map<number, number>, number>();
   private cachedEntries = 0;
@@ -264,6 +286,7 @@ export class Retriever {
       completions.sort((a, b) => b[2] - a[2]);
       for (const [data, w] of completions.slice(0, MAX_PREFIX_EXPANSIONS)) expansions.push([data, w]);
     }
+    if (q.within) for (const term of this.hanTermsWith(q.term)) expansions.push([this.m._index.get(term)!, 1]);
     const slot: Slot = { text: [], title: [], size: 0 };
     for (const [data, weight] of expansions) {
       const t = data.get(this.textId);

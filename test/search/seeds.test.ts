@@ -95,6 +95,19 @@ describe('search on the seeds', () => {
     }
   });
 
+  it('a lone Han character finds every paragraph holding it, highlighting just that character', () => {
+    for (const ch of ['港', '资']) {
+      const truth = new Set<string>();
+      for (const sec of corpus.sections) {
+        for (const p of sec.paragraphs) if (text(sec.reportId).slice(p.start, p.end).includes(ch)) truth.add(`${sec.reportId}#${p.index}`);
+      }
+      expect(truth.size, ch).toBeGreaterThan(0);
+      const hits = s.search(ch, { limit: 100 });
+      expect(new Set(hits.map((h) => `${h.reportId}#${h.paragraphIndex}`)), ch).toEqual(truth);
+      for (const h of hits) for (const hl of h.excerpt.highlights) expect(text(h.reportId).slice(hl.start, hl.end)).toBe(ch);
+    }
+  });
+
   it('"business environment" also returns the Chinese Suzhou paragraph on 营商环境, marked as a glossary match', () => {
     const hits = s.search('business environment');
     const zh = hits.find((h) => h.language === 'zh');
