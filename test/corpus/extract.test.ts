@@ -174,3 +174,23 @@ describe('splitting', () => {
     expect(s.map((x) => x.meeting.place)).toEqual(['Qiaolin', 'Songhe District']);
   });
 });
+
+describe('reporter', () => {
+  const reporter = (tail: string) => {
+    const text = `市政府召开常务会议\n\n5月8日,市长孙立新主持召开市政府常务会议。\n\n${tail}`;
+    const r = reportFromBytes('t.txt', Buffer.from(text));
+    if (!r.ok) throw new Error(r.warning.message);
+    return buildCorpus([r.report]).sections[0]!.meeting.reporter;
+  };
+  it.each([
+    ['记者 田甜', '田甜'],
+    ['(记者 罗晓燕)', '罗晓燕'],
+    ['记者田甜报道', '田甜'],
+    ['通讯员 王芳 记者 田甜', '田甜'],
+    ['(Reporter Zhong Lan)', 'Zhong Lan'],
+    ['Reporter: Zhou Ruiqi  Editor: Lin Bo', 'Zhou Ruiqi'],
+    ['会议要求各部门抓好落实。', null],
+  ])('%s → %s', (tail, name) => {
+    expect(reporter(tail)).toBe(name);
+  });
+});
