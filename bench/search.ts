@@ -6,7 +6,7 @@
  * Goals at 100k: Docket p99 ≤ 25 ms incl. excerpts, ≥ 10× lower p99 than naive, heap ≤ 350 MB, ready ≤ 2 s.
  * Usage: npm run bench:search [-- --sizes 1000,10000,100000 --queries 300]
  */
-import { mkdtempSync, rmSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,8 +14,8 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import MiniSearch from 'minisearch';
 import type { Corpus } from '../src/corpus/types.js';
-import { DocketSearch, createSearch } from '../src/search/engine.js';
-import { decodeIndex, saveSnapshot, snapshotKey } from '../src/search/snapshot.js';
+import { createSearch } from '../src/search/engine.js';
+import { loadOrBuildSearch, saveSnapshot, snapshotKey } from '../src/search/snapshot.js';
 import { benchQueries, loadPools, syntheticCorpus, type Pools } from './lib/paragraphs.js';
 
 v8.setFlagsFromString('--expose-gc');
@@ -67,9 +67,12 @@ async function runSize(size: number, pools: Pools, qs: string[], warmup: string[
   const dir = mkdtempSync(path.join(tmpdir(), 'docket-bench-'));
   const file = await saveSnapshot(search, path.join(dir, 'search'), snapshotKey(corpus));
   const snapshotMB = statSync(file).size / 1048576;
+  // Time to ready = the whole start path with a valid snapshot: key (hash of every report and chunk), read,
+  // decode, chunk tables. (Loading the corpus itself is the corpus layer's cost, not counted here.)
   const readyStart = performance.now();
-  const loaded = new DocketSearch(corpus, {}, decodeIndex(readFileSync(file)) as never);
+  const loaded = await loadOrBuildSearch(corpus, { cacheDir: dir });
   const readyMs = performance.now() - readyStart;
+  if (loaded.loadInfo?.source !== 'snapshot') throw new Error('snapshot not used');
   if (loaded.search('foreign trade').length !== search.search('foreign trade').length) throw new Error('snapshot differs');
   const json = JSON.stringify(search.ms);
   const [, stockLoadMs] = time(() => MiniSearch.loadJSON(json, { fields: ['text', 'title'] }));
