@@ -76,8 +76,14 @@ const ROLE_WORDS = new Set([
   'chairman', 'chairmen', 'chairwoman', 'chairperson', 'deputy', 'vice', 'head', 'heads', 'governor', 'commissioner',
   'president', 'general', 'party', 'municipal', 'district', 'county', 'city', 'provincial', 'standing', 'committee',
   'executive', 'official', 'officials', 'comrade', 'comrades', 'magistrate', 'chief', 'minister', 'principal',
+  'chairmen', 'delegate', 'deputies', 'representative', 'commissioner',
 ]);
 const CONNECTOR = new Set(['of', 'the', 'and']);
+
+/** A role word, singular or plural ("magistrates", "secretaries"). */
+function isRoleWord(lw: string): boolean {
+  return ROLE_WORDS.has(lw) || ROLE_WORDS.has(lw.replace(/ies$/, 'y')) || ROLE_WORDS.has(lw.replace(/e?s$/, '')) || ROLE_WORDS.has(lw.replace(/s$/, ''));
+}
 
 const CHAIR_VERB = /\b(?:presided over|presides over|presiding over|chaired|chairs|presided)\b/i;
 const ATTEND_VERB = /\b(?:attended|attend|attends|were present at|was present at|were present|was present|participated in)\b(?! by)/i;
@@ -124,6 +130,13 @@ function capitalise(s: string): string {
 
 /** Plural list roles become singular ("City leaders A and B" → "City leader"). */
 function singular(role: string): string {
+  // the head word of a list role: "Deputy county magistrates" → "… magistrate"
+  const last = /([A-Za-z]+)$/.exec(role)?.[1] ?? '';
+  const lw = last.toLowerCase();
+  if (lw.length > 3 && lw !== 'congress' && /s$/.test(lw) && !ROLE_WORDS.has(lw) && isRoleWord(lw)) {
+    const one = ROLE_WORDS.has(lw.replace(/ies$/, 'y')) && /ies$/.test(lw) ? last.replace(/ies$/, 'y') : last.replace(/s$/, '');
+    role = role.slice(0, role.length - last.length) + one;
+  }
   return role
     .replace(/\b(Vice |Deputy )?(Mayor|Director|Member|Leader|Secretarie|Head|Official|Governor|Commissioner)s\b/gi, (m) =>
       m.replace(/ies$/, 'y').replace(/s$/, ''),
@@ -170,7 +183,7 @@ function roleBefore(text: string, clauseStart: number, nameStart: number): strin
     const gap = text.slice(t.end, i === toks.length - 1 ? nameStart : toks[i + 1]!.start);
     if (/[,.;:!?()“”"]/.test(gap)) break;
     const lw = t.w.toLowerCase();
-    if (/^[A-Z]/.test(t.w) || ROLE_WORDS.has(lw) || (CONNECTOR.has(lw) && i > 0)) first = i;
+    if (/^[A-Z]/.test(t.w) || isRoleWord(lw) || (CONNECTOR.has(lw) && i > 0)) first = i;
     else break;
   }
   if (first >= toks.length) return null;
