@@ -111,6 +111,7 @@ export function decodeIndex(buf: Buffer): MiniSearch<unknown> {
   const aligned = numStart + ((4 - (numStart % 4)) % 4);
   const count = header.fieldLengthLen + header.postingsLen;
   if (buf.length - aligned !== count * 4) throw new Error('snapshot is truncated');
+  // A private, aligned copy: terms decode from it lazily, long after the file buffer is gone.
   const copy = new Uint8Array(count * 4);
   copy.set(buf.subarray(aligned, aligned + count * 4));
   const nums = new Uint32Array(copy.buffer);
@@ -138,19 +139,96 @@ export function decodeIndex(buf: Buffer): MiniSearch<unknown> {
   }
   if (terms.length === 1 && terms[0] === '' && header.postingsLen === 0) terms.length = 0;
   for (const term of terms) {
+    // Only walk the counts here; each term's maps are built on first use (LazyFieldData).
+    const at = p;
     const nFields = nums[p++]!;
-    const fields = new Map<number, Map<number, number>>();
+    for (let f = 0; f < nFields; f++) {
+      p++;
+      const nDocs = nums[p++]!;
+      p += 2 * nDocs;
+    }
+    if (p > count) throw new Error('snapshot postings overrun');
+    m._index.set(term, new LazyFieldData(nums, at));
+  }
+  if (p !== count) throw new Error('snapshot postings do not add up');
+  return ms;
+}
+
+/**
+ * One term's postings (field id → doc → term frequency) that fill themselves from the snapshot's Uint32Array on
+ * first access. Building every term's maps up front is most of a load (millions of Map.set at 100k paragraphs);
+ * lazily, start-up only walks the counts, and a query pays for the few terms it touches, once.
+ * Every Map method MiniSearch or Docket uses goes through `load()` first.
+ */
+class LazyFieldData extends Map<number, Map<number, number>> {
+  private src: Uint32Array | null;
+  private readonly at: number;
+
+  constructor(nums: Uint32Array, at: number) {
+    super();
+    this.src = nums;
+    this.at = at;
+  }
+
+  private load(): void {
+    const nums = this.src;
+    if (!nums) return;
+    this.src = null;
+    let p = this.at;
+    const nFields = nums[p++]!;
     for (let f = 0; f < nFields; f++) {
       const fieldId = nums[p++]!;
       const nDocs = nums[p++]!;
       const docs = new Map<number, number>();
       for (let d = 0; d < nDocs; d++) docs.set(nums[p++]!, nums[p++]!);
-      fields.set(fieldId, docs);
+      super.set(fieldId, docs);
     }
-    m._index.set(term, fields);
   }
-  if (p !== count) throw new Error('snapshot postings do not add up');
-  return ms;
+
+  override get(key: number) {
+    this.load();
+    return super.get(key);
+  }
+  override has(key: number) {
+    this.load();
+    return super.has(key);
+  }
+  override set(key: number, value: Map<number, number>) {
+    this.load();
+    return super.set(key, value);
+  }
+  override delete(key: number) {
+    this.load();
+    return super.delete(key);
+  }
+  override clear() {
+    this.src = null;
+    super.clear();
+  }
+  override get size() {
+    this.load();
+    return super.size;
+  }
+  override forEach(cb: (v: Map<number, number>, k: number, m: Map<number, Map<number, number>>) => void, thisArg?: unknown) {
+    this.load();
+    super.forEach(cb, thisArg);
+  }
+  override entries() {
+    this.load();
+    return super.entries();
+  }
+  override keys() {
+    this.load();
+    return super.keys();
+  }
+  override values() {
+    this.load();
+    return super.values();
+  }
+  override [Symbol.iterator]() {
+    this.load();
+    return super[Symbol.iterator]();
+  }
 }
 
 export interface SnapshotOptions extends SearchOptions {

@@ -35,6 +35,23 @@ describe('search snapshot', () => {
     expect(logs).toEqual([]);
   });
 
+  it('a loaded snapshot takes live updates like a built index', async () => {
+    const corpus = await loadCorpus('seeds');
+    const cacheDir = tmp();
+    await loadOrBuildSearch(corpus, { cacheDir });
+    const s = await loadOrBuildSearch(corpus, { cacheDir });
+    expect(s.loadInfo?.source).toBe('snapshot');
+    const r = corpus.reports[0]!;
+    const changed = { ...r, text: `${r.text}\n\nThe meeting discussed zymurgy and foreign trade.`, sha256: 'e'.repeat(64) };
+    const sections = buildCorpus(corpus.reports.map((x) => (x === r ? changed : x))).sections.filter((x) => x.reportId === r.id);
+    s.replaceReport(changed, sections);
+    expect(s.search('zymurgy')).toHaveLength(1);
+    s.removeReport(r.id);
+    expect(s.search('zymurgy')).toEqual([]);
+    expect(s.search('foreign trade').every((h) => h.reportId !== r.id)).toBe(true);
+    expect(s.search('营商环境').length).toBeGreaterThan(0);
+  });
+
   it('a changed report invalidates the snapshot (new key, rebuilt, old file dropped)', async () => {
     const corpus = await loadCorpus('seeds');
     const cacheDir = tmp();
