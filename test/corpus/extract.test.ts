@@ -194,3 +194,23 @@ describe('reporter', () => {
     expect(reporter(tail)).toBe(name);
   });
 });
+
+describe('who is only mentioned', () => {
+  const meeting = (body: string) => {
+    const r = reportFromBytes('t.txt', Buffer.from(`City holds executive meeting\n\nOn May 3, 2024, Mayor Li Wei presided over the executive meeting of the municipal government. ${body}`));
+    if (!r.ok) throw new Error(r.warning.message);
+    return buildCorpus([r.report]).sections[0]!.meeting;
+  };
+  it('a leader quoted by title is mentioned; a court president who attends is an attendee', () => {
+    const m = meeting(
+      'General Secretary Xi Jinping pointed out that development is the top priority. President of the Intermediate People’s Court Zhou Bin attended the meeting.',
+    );
+    expect(m.mentioned).toEqual(['Xi Jinping']);
+    expect(m.attendees.map((a) => a.name)).toEqual(['Li Wei', 'Zhou Bin']);
+  });
+  it('someone appointed or quoted without being placed at the meeting is mentioned', () => {
+    const m = meeting('The meeting decided to appoint Han Lu as director of the Municipal Bureau of Justice.');
+    expect(m.mentioned).toEqual(['Han Lu']);
+    expect(m.attendees.map((a) => a.name)).toEqual(['Li Wei']);
+  });
+});

@@ -23,7 +23,7 @@ interface Hit extends Person {
 }
 
 /** People the texts quote or whose thought is studied: named, never placed at a local meeting. */
-const MENTION_ROLE = /General Secretary|^President\b|^Premier\b|总书记|国家主席/i;
+const MENTION_ROLE = /General Secretary|^(?:State |Chinese )?President$|^Premier$|总书记|国家主席/i;
 
 export function extractPeople(text: string, section: RawSection, language: 'en' | 'zh'): PeopleResult {
   const hits: Hit[] = [];
@@ -76,7 +76,7 @@ const ROLE_WORDS = new Set([
   'chairman', 'chairmen', 'chairwoman', 'chairperson', 'deputy', 'vice', 'head', 'heads', 'governor', 'commissioner',
   'president', 'general', 'party', 'municipal', 'district', 'county', 'city', 'provincial', 'standing', 'committee',
   'executive', 'official', 'officials', 'comrade', 'comrades', 'magistrate', 'chief', 'minister', 'principal',
-  'chairmen', 'delegate', 'deputies', 'representative', 'commissioner',
+  'delegate', 'deputies', 'representative',
 ]);
 const CONNECTOR = new Set(['of', 'the', 'and']);
 
