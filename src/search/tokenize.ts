@@ -238,7 +238,3 @@ function emitRuns(text: string, base: number, out: Token[]): void {
 export function tokenize(text: string): string[] {
   return tokenSpans(text).map((t) => t.term);
 }
-
-export function isHanTerm(term: string): boolean {
-  return HAN.test(term);
-}
