@@ -214,3 +214,35 @@ describe('who is only mentioned', () => {
     expect(m.attendees.map((a) => a.name)).toEqual(['Li Wei']);
   });
 });
+
+describe('lists that mix groups and people', () => {
+  const meeting = (text: string) => {
+    const r = reportFromBytes('t.txt', Buffer.from(text));
+    if (!r.ok) throw new Error(r.warning.message);
+    return buildCorpus([r.report]).sections[0]!.meeting;
+  };
+  it('"Members of the Standing Committee … and Vice Mayor A attended": A is Vice Mayor', () => {
+    const m = meeting(
+      'Municipal Party Committee held Standing Committee (expanded) meeting to study flood prevention\n\n' +
+        'On July 2, 2024, Feng Yuqing, Secretary of the Municipal Party Committee, presided over an expanded meeting of the Standing Committee of the Municipal Party Committee in Taoling. ' +
+        'Members of the Standing Committee of the Municipal Party Committee and Vice Mayor Zhu Lin attended the meeting.',
+    );
+    expect(m.attendees).toEqual([
+      { name: 'Feng Yuqing', role: 'Secretary of the Municipal Party Committee' },
+      { name: 'Zhu Lin', role: 'Vice Mayor' },
+    ]);
+    expect(m.body).toBe('Taoling Municipal Party Committee Standing Committee');
+  });
+  it('县委书记钱志远推介…并致辞: an office and a name opening a longer clause; no body from a venue', () => {
+    const m = meeting(
+      '2024松河(上海)招商推介会成功举办\n\n6月13日,2024松河(上海)招商推介会在上海举行。县委书记钱志远推介松河投资环境并致辞,上海市松河商会会长林涛致辞。县委副书记、县长吴婷主持推介会。',
+    );
+    expect(m.attendees.map((a) => [a.name, a.role])).toEqual([
+      ['钱志远', '县委书记'],
+      ['林涛', '上海市松河商会会长'],
+      ['吴婷', '县委副书记、县长'],
+    ]);
+    expect(m.chair.map((c) => c.name)).toEqual(['吴婷']);
+    expect(m.body).toBeNull();
+  });
+});

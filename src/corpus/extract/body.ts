@@ -46,7 +46,7 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
       .replace(new RegExp(`(?:第[〇零一二三四五六七八九十百\\d]+次)?(?:\\d{4}年)?(?:扩大|全体|常务|专题|主任|主席)?(?:[(（][^)）]{1,6}[)）])?(?:${ZH_MEETING_KINDS})(?:召开)?$`), '')
       .replace(/(?:常委会|常务会)$/, '$&');
     // "龙潭区2024年招商引资工作推进会": what is left names a task, not a body; the convener's office says who.
-    if (!org || org === name || !ZH_ORG_END.test(org)) return zhBodyFromRole(input) ?? null;
+    if (!org || org === name || !ZH_ORG_END.test(org)) return zhBodyFromRole(text, input) ?? null;
     if (/^(?:市|区|县)/.test(org) && place) org = joinZh(place, org);
     return { value: org, span: titleEvidence() };
   }
@@ -65,7 +65,9 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
     const org = /Standing Committee/.test(title) ? `${m[1]!} Standing Committee` : m[1]!;
     return { value: withPlace(org, place), span: titleEvidence() };
   }
-  m = /\b(Municipal|District|County|City) (?:Party Committee )?Standing Committee\b/i.exec(title);
+  m =
+    /\b(Municipal|District|County|City) (?:Party Committee )?Standing Committee\b/i.exec(title) ??
+    (/Standing Committee/.test(title) ? /\b(Municipal|District|County|City) Party Committee\b/i.exec(title) : null);
   if (m && !/Congress|CPPCC|Political Consultative/i.test(title)) {
     return { value: withPlace(`${titleCaseWords(m[1]!.toLowerCase())} Party Committee Standing Committee`, place), span: titleEvidence() };
   }
@@ -96,11 +98,14 @@ function joinZh(place: string, org: string): string {
   return place.endsWith(org.charAt(0)) ? place + org.slice(1) : place + org;
 }
 
-function zhBodyFromRole(input: BodyInput): FoundBody | null {
+function zhBodyFromRole(text: string, input: BodyInput): FoundBody | null {
   const first = [...input.attendees].sort((a, b) => a.pos - b.pos)[0];
   if (!first?.role || !input.place) return null;
   const party = /^(市委|区委|县委)/.exec(first.role);
   const gov = /(市长|区长|县长)/.exec(first.role);
+  // the office's level must fit the place: a 县委书记 speaks for "松河县", not for the venue "上海"
+  const level = (party?.[1] ?? gov?.[1] ?? '').charAt(0);
+  if (!level || !text.includes(joinZh(input.place, level))) return null;
   let org: string | null = null;
   if (party) org = joinZh(input.place, party[1]!);
   else if (gov) org = joinZh(input.place, `${gov[1]!.charAt(0)}政府`);

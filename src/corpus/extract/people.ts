@@ -190,7 +190,11 @@ function roleBefore(text: string, clauseStart: number, nameStart: number): strin
   const startTok = toks[first]!;
   if (/^(?:On|In|At|During|While|According|After|Before|When|And)$/.test(startTok.w)) return null;
   // "Comrade" is a form of address, not an office.
-  const role = text.slice(startTok.start, toks[toks.length - 1]!.end).replace(/^(?:Comrades?|comrades?)\b\s*/, '');
+  let role = text.slice(startTok.start, toks[toks.length - 1]!.end).replace(/^(?:Comrades?|comrades?)\b\s*/, '');
+  // "Members of the Standing Committee and Vice Mayor A": a group, then A's own office.
+  if (/^(?:Members|Leaders|Heads|Officials|Comrades|Responsible)\b/i.test(role) && / and (?=[A-Z])/.test(role)) {
+    role = role.slice(role.lastIndexOf(' and ') + 5);
+  }
   return role ? normaliseRole(role) : null;
 }
 
@@ -369,6 +373,23 @@ const ZH_CHAIR = /^(?:主持召开|主持)/;
 const ZH_MENTION =
   /([\u4e00-\u9fff]{2,4}?)(?=新时代中国特色社会主义思想|同志为核心|总书记|同志在|重要讲话|重要指示|重要论述)/g;
 
+/** "县委书记钱志远推介松河投资环境并": an office and a name opening a longer clause. */
+function leadingRoleName(item: string): { role: string; name: string } | null {
+  const re = new RegExp(ZH_TITLE.source.replace(/\$$/, ''), 'g');
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(item))) {
+    const end = m.index + m[0].length;
+    for (const len of [3, 2]) {
+      const name = item.slice(end, end + len);
+      // the name is followed by a verb-like continuation, never by another office word
+      if (name.length === len && isPlausibleHanName(name) && !ZH_TITLE.test(item.slice(0, end + len))) {
+        return { role: item.slice(0, end), name };
+      }
+    }
+  }
+  return null;
+}
+
 /** Split "市政府秘书长陈羔" into role and name; null when the item is not role+name. */
 function splitRoleName(item: string): { role: string; name: string } | null {
   for (const len of [3, 2, 4]) {
@@ -399,7 +420,7 @@ function zhList(text: string, region: Span, sent: Span, out: Hit[]): void {
   for (const item of regionText.split('、')) {
     // "王五等出席会议": 等 closes the list; "贺敏应邀列席": words between the name and the verb go
     const trimmed = item.trim().replace(/(?:等|应邀|也|均|分别|一同|共同|同志)+$/, '');
-    const rn = splitRoleName(trimmed);
+    const rn = splitRoleName(trimmed) ?? leadingRoleName(trimmed);
     if (rn) {
       const role: string | null = rn.role ? [...pendingRoles, rn.role].join('、') : lastRole;
       const start = pos + item.indexOf(rn.name, rn.role.length);
