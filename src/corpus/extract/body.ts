@@ -73,7 +73,8 @@ export function extractBody(text: string, section: RawSection, language: 'en' | 
   }
   m = /\b((?:Municipal|District|County|City) (?:CPPCC|Committee of the CPPCC|People['’]s Congress))(?: Standing Committee)?/i.exec(title);
   if (m) return { value: withPlace(m[0], place), span: titleEvidence() };
-  if (!place) return { value: title, span: titleEvidence() };
+  // A national meeting names no place: its name is its body ("Central Economic Work Conference").
+  if (!place) return /^[A-Z]/.test(title) ? { value: title, span: titleEvidence() } : null;
   // The organisation of the first person placed at the meeting.
   const first = [...input.attendees].sort((a, b) => a.pos - b.pos)[0];
   if (first?.role) {

@@ -278,7 +278,7 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
       const s = text.slice(sent.start, sent.end);
       if (s.length > 3000) continue;
       // Most sentences name nobody: skip them unless a name appears in garbled lowercase.
-      if (inSentence.length === 0 && !lowerNames.some((n) => s.includes(n))) continue;
+      if (inSentence.length === 0 && !lowerNames.some((n) => s.includes(n)) && !LOWER_ATTEND.test(s)) continue;
       // "Presided over by A, role, B, role … attended the meeting."
       const by = /\b(?:Presided over by|Chaired by|presided over by|chaired by)\s+/.exec(s);
       const att = ATTEND_VERB.exec(s);
@@ -331,6 +331,16 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
             hits.push({ name: n, role: pre ? normaliseRole(pre[1]!) : null, pos: sent.start + idx, chair: !!v[2], sentence: sent });
           }
         }
+        // Names the text only ever writes in lowercase, between an office and the verb:
+        // "county magistrate he yuting presided over" → He Yuting.
+        LOWER_ROLE_NAME_VERB.lastIndex = 0;
+        let lm: RegExpExecArray | null;
+        while ((lm = LOWER_ROLE_NAME_VERB.exec(s))) {
+          const name = lowercaseName(lm[2]!, lm[3]!, lm[4]);
+          if (!name || known.has(name) || known.has(lowercaseName(lm[2]!, lm[3]!, undefined) ?? '')) continue;
+          const at = lm.index + lm[0].indexOf(lm[2]!, lm[1]!.length);
+          hits.push({ name, role: normaliseRole(lm[1]!), pos: sent.start + at, chair: !!lm[6], sentence: sent });
+        }
       }
     }
   }
@@ -338,6 +348,18 @@ function enPeople(text: string, section: RawSection, hits: Hit[], mentions: { na
     const sentence = sentenceOf(section, n.start);
     mentions.push({ name: n.name, sentence });
   }
+}
+
+const LOWER_ATTEND = /\b(?:attend|attended|attends|presided|presides|chaired)\b/;
+const LOWER_ROLE_NAME_VERB =
+  /\b((?:(?:municipal|city|district|county|party|deputy|vice|executive)\s+)*(?:secretary|mayor|director|chairman|governor|magistrate|head))\s+([a-z]{1,6})\s+([a-z]{1,7})(?:\s+(?!to\b)([a-z]{1,6}))?\s+(?:to\s+)?(?:(attend(?:ed|s)?)|(presid(?:ed|es|e) over|chair(?:ed|s)?))\b/g;
+
+/** "zhang weihao" / "zhang wei hao" → "Zhang Weihao" when it is a plausible romanised name. */
+function lowercaseName(sur: string, a: string, b: string | undefined): string | null {
+  const cap = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+  const given = b ? a + b : a;
+  const name = `${cap(sur)} ${cap(given)}`;
+  return isPlausibleName(name) ? name : null;
 }
 
 /** Start of the clause that ends at `at`: after the last full stop/semicolon (and colon), never mid-list. */

@@ -4,6 +4,7 @@
  */
 import type { Span } from '../types.js';
 import type { Found } from './title.js';
+import { pinyinSyllableCount } from './names.js';
 
 /** Capitalised words that are never a place on their own. */
 const NOT_PLACES = new Set([
@@ -36,7 +37,7 @@ export function dominantPlaceEn(text: string, span: Span, opts: PlaceOptions): F
   const re = /\b([A-Z][a-z]+)(?:\s+(City|District|County|Municipality|Province|Prefecture|Town|Township|Municipal|New Area)\b|[’']s\b)|\b(?:in|to) ([A-Z][a-z]+)\b(?!\s+[A-Z])/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(s))) consider(m[1] ?? m[3]);
-  if (candidates.size === 0) return null;
+  if (candidates.size === 0) return lowercasePlace(s, span);
   // one pass: how often each candidate word occurs anywhere in the section
   const wr = /[A-Z][a-z]+/g;
   while ((m = wr.exec(s))) {
@@ -60,6 +61,27 @@ export function dominantPlaceEn(text: string, span: Span, opts: PlaceOptions): F
   for (const [suffix, c] of suffixes) if (c === total && c > cityLike) value = `${best} ${suffix}`;
   const idx = s.indexOf(value);
   return { start: span.start + idx, end: span.start + idx + value.length, value };
+}
+
+/** All-lowercase machine translation: "qiaolin city", "lanshan county" → the romanised name, capitalised. */
+function lowercasePlace(s: string, span: Span): Found | null {
+  const counts = new Map<string, { n: number; at: number; suffix: string }>();
+  const re = /\b([a-z]{4,14}) (city|county|district|municipal)\b/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(s))) {
+    const w = m[1]!;
+    if (pinyinSyllableCount(w) !== 2) continue; // place names are two syllables: "qiaolin", "lanshan"
+    const c = counts.get(w);
+    if (c) c.n++;
+    else counts.set(w, { n: 1, at: m.index, suffix: m[2]! });
+  }
+  let best: [string, { n: number; at: number; suffix: string }] | null = null;
+  for (const e of counts) if (!best || e[1].n > best[1].n) best = e;
+  if (!best) return null;
+  const [w, info] = best;
+  const name = w.charAt(0).toUpperCase() + w.slice(1);
+  const value = info.suffix === 'county' || info.suffix === 'district' ? `${name} ${info.suffix.charAt(0).toUpperCase()}${info.suffix.slice(1)}` : name;
+  return { start: span.start + info.at, end: span.start + info.at + w.length, value };
 }
 
 /** A roundup heading that is a place ("Qiaolin City", "Songhe District, Yunzhou"). */
